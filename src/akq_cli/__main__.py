@@ -1,0 +1,3 @@
+from akq_cli.cli import main
+
+main()

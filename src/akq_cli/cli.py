@@ -1,0 +1,80 @@
+"""The `akq` command line.
+
+Each command lives in ``akq_cli.commands.<name>`` and imports its heavy
+dependencies inside the function, so that `akq lint one-file.yaml` in a
+pre-commit hook starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from akq_cli import __version__
+from akq_cli.i18n import LANGS, set_lang, t
+
+# (command name, module under akq_cli.commands, function name)
+COMMANDS: list[tuple[str, str, str]] = [
+    ("lint", "lint", "lint"),
+    ("rules", "rules", "rules"),
+]
+
+app = typer.Typer(
+    name="akq",
+    help="阿合奇县证明事项和涉企经营许可事项告知承诺制目录工具。Tools for the notification-commitment catalog.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"akq {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="显示版本号 / show version"
+    ),
+    lang: str = typer.Option("zh", "--lang", help="输出语言：zh 中文（默认），en English", envvar="AKQ_LANG"),
+) -> None:
+    if lang not in LANGS:
+        raise typer.BadParameter(f"--lang: {lang} (zh|en)")
+    set_lang(lang)
+
+
+for _name, _module, _func in COMMANDS:
+    _mod = importlib.import_module(f"akq_cli.commands.{_module}")
+    app.command(_name)(getattr(_mod, _func))
+
+
+def _lang_first(argv: list[str]) -> list[str]:
+    """Accept `--lang en` anywhere on the line (staff type it after the command too)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return [arg, argv[i + 1], *argv[:i], *argv[i + 2 :]]
+        if arg.startswith("--lang="):
+            return [arg, *argv[:i], *argv[i + 1 :]]
+        if arg == "--":
+            break
+    return argv
+
+
+def main() -> None:
+    """Entry point: no Python traceback ever reaches a user."""
+    try:
+        app(args=_lang_first(sys.argv[1:]), standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(130)
+    except Exception as exc:
+        sys.stderr.write(t("internal-error", error=f"{type(exc).__name__}: {exc}") + "\n")
+        sys.exit(2)

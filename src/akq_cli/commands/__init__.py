@@ -1,0 +1,1 @@
+"""One module per CLI command; each keeps its imports inside the function."""

@@ -1,0 +1,111 @@
+"""Messages in Simplified Chinese (default) and English.
+
+The language is chosen once per process: ``--lang`` on the command line, else
+the ``AKQ_LANG`` environment variable, else Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("zh", "en")
+_lang = os.environ.get("AKQ_LANG", "zh") if os.environ.get("AKQ_LANG") in LANGS else "zh"
+
+
+def set_lang(lang: str) -> None:
+    global _lang
+    _lang = lang if lang in LANGS else "zh"
+
+
+def lang() -> str:
+    return _lang
+
+
+def pick(texts: dict[str, str], **kwargs: Any) -> str:
+    """Choose the current language's text from a {'zh':…, 'en':…} dict and format it."""
+    text = texts.get(_lang) or texts["zh"]
+    return text.format(**kwargs) if kwargs else text
+
+
+def t(key: str, **kwargs: Any) -> str:
+    return pick(MESSAGES[key], **kwargs)
+
+
+# Messages that belong to no single rule: the loader's, and the CLI's own.
+MESSAGES: dict[str, dict[str, str]] = {
+    # YAML reading problems (rule yaml-syntax)
+    "file-too-large": {
+        "zh": "文件大小为 {size} 字节，超过上限 {limit} 字节。一个事项文件通常只有几 KB，请检查是否误放了其他文件。",
+        "en": "File is {size} bytes, over the {limit}-byte limit. An item file is a few KB; check that this is the right file.",
+    },
+    "bom": {
+        "zh": "文件以 UTF-8 BOM 开头。请在编辑器中另存为“UTF-8（无 BOM）”。",
+        "en": "File starts with a UTF-8 byte-order mark. Save it as UTF-8 without BOM.",
+    },
+    "not-utf8": {
+        "zh": "文件不是 UTF-8 编码（看起来是 {encoding}）。请在编辑器中选择“另存为”，编码选“UTF-8”。",
+        "en": "File is not UTF-8 (it looks like {encoding}). Save it again with the encoding set to UTF-8.",
+    },
+    "nul-byte": {
+        "zh": "文件中含有空字符（NUL），不是文本文件。请检查是否误放了二进制文件。",
+        "en": "File contains a NUL character and is not text. Check that this is the right file.",
+    },
+    "empty": {
+        "zh": "文件为空。请按 `akq new` 生成的模板填写事项，或删除此文件。",
+        "en": "File is empty. Fill it in from the template that `akq new` writes, or delete it.",
+    },
+    "syntax": {
+        "zh": "YAML 语法错误：{problem}（{context}）。常见原因：用 Tab 缩进（请改用空格）、冒号后缺少空格、引号或括号未闭合。",
+        "en": "YAML syntax error: {problem} ({context}). Common causes: tab indentation (use spaces), no space after a colon, an unclosed quote or bracket.",
+    },
+    "duplicate-key": {
+        "zh": "键“{key}”重复出现（第 {first} 行已有）。请删除或合并其中一个。",
+        "en": "Key '{key}' appears twice (first on line {first}). Remove or merge one of them.",
+    },
+    "complex-key": {
+        "zh": "键必须是简单的文字。请改为“键: 值”的形式。",
+        "en": "Keys must be plain text. Write 'key: value'.",
+    },
+    "anchor": {
+        "zh": "不允许使用锚点“&{name}”。请把内容直接写出来。",
+        "en": "Anchors ('&{name}') are not allowed. Write the content out in full.",
+    },
+    "alias": {
+        "zh": "不允许使用别名“*{name}”。请把内容直接写出来。",
+        "en": "Aliases ('*{name}') are not allowed. Write the content out in full.",
+    },
+    "tag": {
+        "zh": "不允许使用标签“{tag}”。请删除以“!”开头的标记，直接写值。",
+        "en": "Tags ('{tag}') are not allowed. Remove the '!…' marker and write the plain value.",
+    },
+    "multiple-documents": {
+        "zh": "一个文件只能有一个事项，这里出现了第二个文档（---）。请拆分成多个文件。",
+        "en": "One file holds one item; a second document (---) starts here. Split it into separate files.",
+    },
+    # CLI errors (exit code 2)
+    "path-missing": {
+        "zh": "路径不存在：{path}。请检查拼写，或在目录清单的根目录下运行。",
+        "en": "No such path: {path}. Check the spelling, or run from the catalog's root.",
+    },
+    "no-items": {
+        "zh": "在 {path} 中没有找到事项文件（*.yaml）。事项应放在 catalog/items/<部门代码>/<编号>.yaml。",
+        "en": "No item files (*.yaml) found in {path}. Items live in catalog/items/<DEPT>/<ID>.yaml.",
+    },
+    "no-catalog": {
+        "zh": "没有找到目录清单（catalog/catalog.yaml）。请在目录清单仓库中运行，或指定路径。",
+        "en": "No catalog found (catalog/catalog.yaml). Run inside a catalog repository or name a path.",
+    },
+    "unreadable": {
+        "zh": "无法读取 {path}：{error}",
+        "en": "Cannot read {path}: {error}",
+    },
+    "bad-option": {
+        "zh": "参数错误：{detail}",
+        "en": "Invalid option: {detail}",
+    },
+    "internal-error": {
+        "zh": "akq 内部错误：{error}。这是程序缺陷，不是您的操作问题；请把这条信息和所用命令发给维护人员。",
+        "en": "akq internal error: {error}. This is a bug, not your mistake; please send this message and the command you ran to the maintainers.",
+    },
+}

@@ -1,0 +1,3 @@
+"""Output formats for lint reports; each module has ``render(report, ...) -> str``."""
+
+FORMATS = ("text", "json")

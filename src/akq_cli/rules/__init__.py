@@ -1,0 +1,26 @@
+"""The rule registry: every rule module in RULE_MODULES, in the order they run."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from akq_cli.rules.base import Rule
+
+RULE_MODULES = (
+    "yaml_syntax",
+    "schema",
+)
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for name in RULE_MODULES:
+        rule: Rule = importlib.import_module(f"akq_cli.rules.{name}").RULE
+        rules[rule.id] = rule
+    return rules
+
+
+def get(rule_id: str) -> Rule | None:
+    return all_rules().get(rule_id)
