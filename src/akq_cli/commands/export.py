@@ -1,0 +1,77 @@
+"""`akq export`: build the public catalog site (pages, search, open data, changes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def export(
+    catalog: Optional[Path] = typer.Argument(
+        None, help="目录清单所在目录；默认为当前仓库的 catalog/。The catalog folder; default: this repository's."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="网站输出目录（空目录或以前的输出目录）。Output folder (empty, or a previous export)."
+    ),
+    forms: Optional[Path] = typer.Option(
+        None,
+        "--forms",
+        help="akq render 生成告知承诺书的目录（<编号>.docx、<编号>.pdf），复制到网站的 forms/ 下并在每个事项上链接。"
+        " Folder of rendered forms to copy into forms/ and link from each item.",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="输出目录不是空目录、也不是以前的输出时仍然写入。Write into a non-empty folder that is not a previous export."
+    ),
+) -> None:
+    """生成公开目录网站：事项清单、事项页面、搜索、开放数据和调整记录。Build the public catalog site."""
+    from rich.console import Console
+
+    from akq_cli.catalog import CatalogError, find_root, load_catalog
+    from akq_cli.i18n import lang, pick, t
+    from akq_cli.site.build import build_site
+    from akq_cli.site.writer import ExportRefused, SiteWriter
+
+    err = Console(stderr=True, highlight=False)
+
+    def fail(message: str) -> None:
+        err.print(f"[bold red]akq export:[/] {message}", soft_wrap=True)
+        raise typer.Exit(2)
+
+    start = catalog or Path.cwd()
+    if not start.exists():
+        fail(t("path-missing", path=str(start)))
+    if find_root(start) is None:
+        fail(t("no-catalog"))
+    if forms is not None and not forms.is_dir():
+        fail(pick({"zh": "告知承诺书目录不存在：{p}。请先运行 akq render -o {p}，或去掉 --forms。",
+                   "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))
+    try:
+        writer = SiteWriter(output, force=force)
+        build = build_site(load_catalog(start), forms)
+        for rel, data in build.files.items():
+            writer.add(rel, data)
+        stats = writer.commit()
+    except CatalogError as exc:
+        fail(exc.message())
+        return
+    except ExportRefused as exc:
+        fail(exc.texts[lang()] if lang() in exc.texts else exc.texts["zh"])
+        return
+    except OSError as exc:
+        fail(t("unreadable", path=str(exc.filename or output), error=exc.strerror or str(exc)))
+        return
+
+    for w in build.warnings:
+        where = f"{w['path']}: " if "path" in w else ""
+        err.print(f"[yellow]{pick({'zh': '警告', 'en': 'warning'})}:[/] {where}{pick(w)}", soft_wrap=True)
+    n = len(build.model.entries)
+    index = (output / "index.html").resolve()
+    typer.echo(pick(
+        {
+            "zh": "已生成公开目录网站：{index}\n共 {n} 项已公布事项，{files} 个文件（写入 {w} 个，未变 {u} 个，删除 {r} 个）。",
+            "en": "Built the public catalog site: {index}\n{n} published items, {files} files ({w} written, {u} unchanged, {r} removed).",
+        },
+        index=index, n=n, files=len(build.files), w=stats.written, u=stats.unchanged, r=stats.removed,
+    ))

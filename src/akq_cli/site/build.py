@@ -1,0 +1,102 @@
+"""Building the whole site in memory: path below the output folder -> bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from akq_cli.catalog import Catalog
+from akq_cli.site import opendata
+from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
+from akq_cli.site.model import SiteModel, build_model
+from akq_cli.site.pages import render
+from akq_cli.site.search import index_script
+
+# Up to this many items the index page lists them all, so that it works without
+# JavaScript; above it, the index page links to one page per department and the
+# script renders search results 50 at a time (a phone cannot lay out 10,000 rows).
+INLINE_LIMIT = 500
+ATOM_ENTRIES = 50
+ASSETS = ("site.css", "site.js")
+
+
+@dataclass
+class Build:
+    files: dict[str, bytes]
+    model: SiteModel
+    git: GitInfo
+    change_sets: list[ChangeSet]
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+
+def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT) -> Build:
+    from akq_cli.resources import resource_dir
+
+    model = build_model(catalog, forms_dir)
+    git, top, rel = git_info(catalog.root)
+    change_sets = read_changes(top, rel) if top is not None else []
+    warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
+    if not git.in_repo:
+        warnings.append({"zh": "目录清单不在 git 仓库中：调整记录页面为空，页面上不显示更新日期。",
+                         "en": "the catalog is not in a git repository: the changes page is empty and no update date is shown."})
+    elif git.dirty:
+        warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
+                         "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
+
+    files: dict[str, bytes] = {}
+    meta = model.meta
+    common: dict[str, Any] = {
+        "site_title": model.title,
+        "government": meta.get("government") or "",
+        "document": model.document,
+        "contacts": [c for c in meta.get("contacts") or [] if isinstance(c, dict)],
+        "git": git,
+        "base_url": model.base_url,
+        "by_id": model.by_id,
+    }
+
+    def page(path: str, template: str, **ctx: Any) -> None:
+        root = "../" * path.count("/")
+        canonical = model.base_url + ("" if path == "index.html" else path) if model.base_url else ""
+        files[path] = render(template, root=root, canonical=canonical, **common, **ctx)
+
+    entries = model.entries
+    page("index.html", "index.html", nav="index", groups=model.groups, categories=model.categories,
+         total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
+         inline=len(entries) <= inline_limit)
+    for group in model.groups:
+        page(group.url, "department.html", nav="", group=group)
+    standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
+    groups = {g.id: g for g in model.groups}
+    for e in entries:
+        std = standard.get(e.kind) if isinstance(standard.get(e.kind), dict) else {}
+        related = [(rid, model.by_id.get(rid)) for rid in e.texts("certifications")]
+        page(e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
+             standard=standard, related=related)
+    page("changes.html", "changes.html", nav="changes", change_sets=change_sets)
+
+    updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
+                           else "2000-01-01T00:00:00Z")
+    files["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
+                                   updated=change_sets[0].date if change_sets else updated)
+    urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries)]
+    files["sitemap.xml"] = render("sitemap.xml", base_url=model.base_url, urls=urls, lastmod=git.day)
+    robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
+    files["robots.txt"] = robots.encode()
+
+    assets = resource_dir("templates") / "site" / "assets"
+    for name in ASSETS:
+        files[f"assets/{name}"] = (assets / name).read_bytes()
+    files["assets/search-index.js"] = index_script(model)
+
+    files["catalog.json"] = opendata.catalog_json(model, git.date, git.commit)
+    files[opendata.SCHEMA_FILE] = opendata.schema_json(model)
+    files["catalog.csv"] = opendata.catalog_csv(model)
+    files["catalog.xlsx"] = opendata.catalog_xlsx(model, git.date)
+
+    if forms_dir is not None:
+        for e in entries:
+            for rel_path in e.forms.values():
+                files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
+    return Build(files, model, git, change_sets, warnings)

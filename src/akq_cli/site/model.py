@@ -1,0 +1,222 @@
+"""What the public pages show: the published items of a catalog, grouped by department."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from akq_cli.catalog import Catalog
+from akq_cli.site import labels as L
+
+# The schema's id patterns. Ids become file names, so anything else is left out
+# of the site (and lint reports it): an id can never steer a write elsewhere.
+ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+DEPT_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
+FORM_KINDS = ("docx", "pdf")
+UNKNOWN_DEPT = "_"
+
+
+@dataclass
+class Entry:
+    """One published item, with the values the list, the page and the open data share."""
+
+    id: str
+    data: dict[str, Any]
+    department: dict[str, Any]
+    forms: dict[str, str] = field(default_factory=dict)  # "docx"/"pdf" -> path below the site root
+
+    @property
+    def url(self) -> str:
+        return f"items/{self.id}.html"
+
+    @property
+    def title(self) -> str:
+        return _text(self.data.get("title")) or _text(self.data.get("matter")) or self.id
+
+    @property
+    def matter(self) -> str:
+        return _text(self.data.get("matter"))
+
+    @property
+    def kind(self) -> str:
+        return _text(self.data.get("kind"))
+
+    @property
+    def kind_label(self) -> str:
+        return L.label(L.KIND, self.data.get("kind"))
+
+    @property
+    def category(self) -> str:
+        return _text(self.data.get("category"))
+
+    @property
+    def bases(self) -> list[tuple[str, str, str]]:
+        """(document, article, level label) of each legal basis."""
+        out = []
+        for b in _list(self.data.get("legal_basis")):
+            if isinstance(b, dict):
+                out.append((_text(b.get("document")), _text(b.get("article")), L.label(L.LEVEL, b.get("level"))))
+        return out
+
+    @property
+    def bases_text(self) -> list[str]:
+        return [f"{doc}{art}" for doc, art, _ in self.bases]
+
+    @property
+    def commitment(self) -> dict[str, Any]:
+        c = self.data.get("commitment")
+        return c if isinstance(c, dict) else {}
+
+    @property
+    def methods(self) -> list[str]:
+        return L.labels(L.METHOD, self.commitment.get("method"))
+
+    @property
+    def proxy(self) -> bool:
+        return self.commitment.get("proxy_allowed") is True
+
+    @property
+    def proxy_label(self) -> str:
+        return "可以代为承诺" if self.proxy else "不可代为承诺"
+
+    @property
+    def verification(self) -> dict[str, Any]:
+        v = self.data.get("verification")
+        return v if isinstance(v, dict) else {}
+
+    @property
+    def verifications(self) -> list[str]:
+        return L.labels(L.VERIFICATION, self.verification.get("methods"))
+
+    def section(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key)
+        return value if isinstance(value, dict) else {}
+
+    def texts(self, key: str) -> list[str]:
+        return [_text(v) for v in _list(self.data.get(key)) if _text(v)]
+
+
+@dataclass
+class Group:
+    id: str
+    department: dict[str, Any]
+    entries: list[Entry]
+
+    @property
+    def name(self) -> str:
+        return _text(self.department.get("name")) or self.id
+
+    @property
+    def url(self) -> str:
+        return f"departments/{self.id}.html"
+
+
+@dataclass
+class Skipped:
+    path: Path
+    reason: dict[str, str]  # {"zh":…, "en":…}
+
+
+@dataclass
+class SiteModel:
+    meta: dict[str, Any]
+    groups: list[Group]
+    skipped: list[Skipped]
+    by_id: dict[str, Entry]
+    all_ids: set[str] = field(default_factory=set)  # every readable id, published or not
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for g in self.groups for e in g.entries]
+
+    @property
+    def title(self) -> str:
+        site = self.meta.get("site")
+        title = site.get("title") if isinstance(site, dict) else None
+        return _text(title) or "告知承诺制事项目录"
+
+    @property
+    def base_url(self) -> str:
+        site = self.meta.get("site")
+        url = _text(site.get("base_url")) if isinstance(site, dict) else ""
+        return url if url.endswith("/") or not url else url + "/"
+
+    @property
+    def document(self) -> dict[str, Any]:
+        d = self.meta.get("document")
+        return d if isinstance(d, dict) else {}
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({e.category for e in self.entries if e.category})
+
+    def count(self, kind: str) -> int:
+        return sum(1 for e in self.entries if e.kind == kind)
+
+
+def build_model(catalog: Catalog, forms_dir: Path | None = None) -> SiteModel:
+    """The published items of ``catalog``; unusable ones are listed in ``skipped``."""
+    departments = {k: v for k, v in catalog.departments.items() if DEPT_ID.match(k)}
+    skipped: list[Skipped] = []
+    by_id: dict[str, Entry] = {}
+    all_ids: set[str] = set()
+    first: dict[str, Path] = {}
+    for item in catalog.items:
+        if not item.readable:
+            if _status_line(item.doc.text) == "published":
+                skipped.append(Skipped(item.path, {"zh": "文件无法读取（请运行 akq lint 查看原因），未列入公开目录",
+                                                   "en": "file cannot be read (run akq lint); left out"}))
+            continue
+        data = item.data
+        item_id = data.get("id")
+        if isinstance(item_id, str):
+            all_ids.add(item_id)
+        if data.get("status") != "published":
+            continue
+        if not isinstance(item_id, str) or not ITEM_ID.match(item_id):
+            skipped.append(Skipped(item.path, {"zh": f"编号“{item_id}”不符合格式（如 SFJ-ZM-001），未列入公开目录",
+                                               "en": f"id {item_id!r} is not of the form SFJ-ZM-001; left out"}))
+            continue
+        if item_id in by_id:
+            skipped.append(Skipped(item.path, {"zh": f"编号 {item_id} 与 {first[item_id]} 重复，只公开后者",
+                                               "en": f"id {item_id} also used by {first[item_id]}; only that one is published"}))
+            continue
+        dept_id = data.get("department")
+        dept = departments.get(dept_id) if isinstance(dept_id, str) else None
+        entry = Entry(item_id, data, dept or {"id": UNKNOWN_DEPT, "name": "其他单位"})
+        if forms_dir is not None:
+            for ext in FORM_KINDS:
+                if (forms_dir / f"{item_id}.{ext}").is_file():
+                    entry.forms[ext] = f"forms/{item_id}.{ext}"
+        by_id[item_id] = entry
+        first[item_id] = item.path
+
+    order = {dept_id: i for i, dept_id in enumerate(departments)}
+    grouped: dict[str, list[Entry]] = {}
+    for entry in by_id.values():
+        grouped.setdefault(entry.department["id"], []).append(entry)
+    groups = [
+        Group(dept_id, grouped[dept_id][0].department, sorted(grouped[dept_id], key=lambda e: e.id))
+        for dept_id in sorted(grouped, key=lambda d: (order.get(d, len(order)), d))
+    ]
+    return SiteModel(catalog.meta, groups, skipped, {e.id: e for g in groups for e in g.entries}, all_ids)
+
+
+_STATUS = re.compile(r"^status:[ \t]*['\"]?([a-z]+)", re.M)
+
+
+def _status_line(text: str) -> str | None:
+    m = _STATUS.search(text)
+    return m.group(1) if m else None
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

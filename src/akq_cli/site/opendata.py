@@ -1,0 +1,209 @@
+"""Open data: catalog.json (with its JSON Schema), catalog.csv and catalog.xlsx.
+
+Every file is a pure function of the catalog (and the commit date): fixed zip
+timestamps and document properties in the workbook, CRLF and a BOM in the CSV
+so that Excel on Chinese Windows opens it as UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from datetime import UTC
+from typing import Any
+
+from akq_cli.resources import schema as load_schema
+from akq_cli.site.model import Entry, SiteModel
+
+SCHEMA_FILE = "catalog.schema.json"
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+# (heading, value) of each spreadsheet column; list values are one per line in a cell
+COLUMNS: list[tuple[str, Any]] = [
+    ("编号", lambda e: e.id),
+    ("事项名称", lambda e: e.title),
+    ("事项类型", lambda e: e.kind_label),
+    ("申请事项", lambda e: e.matter),
+    ("行政事项类别", lambda e: e.data.get("matter_type")),
+    ("领域", lambda e: e.category),
+    ("办理机关", lambda e: e.department.get("name")),
+    ("原出具机构", lambda e: e.data.get("issuer")),
+    ("证明用途", lambda e: e.data.get("purpose")),
+    ("设定依据", lambda e: [f"{d}{a}（{lv}）" if lv else f"{d}{a}" for d, a, lv in e.bases]),
+    ("证明内容／许可条件", lambda e: e.data.get("content")),
+    ("申请人承诺符合的条件", lambda e: e.texts("conditions")),
+    ("材料要求", lambda e: e.texts("materials")),
+    ("承诺方式", lambda e: "、".join(e.methods)),
+    ("可否代为承诺", lambda e: "可以" if e.proxy else "不可以"),
+    ("代为承诺的授权要求", lambda e: e.commitment.get("proxy_requirements")),
+    ("承诺撤回", lambda e: e.commitment.get("withdrawal")),
+    ("民事责任", lambda e: e.section("liability").get("civil")),
+    ("行政责任", lambda e: e.section("liability").get("administrative")),
+    ("刑事责任", lambda e: e.section("liability").get("criminal")),
+    ("信用惩戒", lambda e: e.section("liability").get("credit")),
+    ("行政机关核查权力", lambda e: e.verification.get("power")),
+    ("核查方式", lambda e: "、".join(e.verifications)),
+    ("核查时限", lambda e: e.verification.get("timing")),
+    ("承诺书是否公开", lambda e: {True: "公开", False: "不公开"}.get(e.section("disclosure").get("public"), "")),
+    ("公开范围", lambda e: e.section("disclosure").get("scope")),
+    ("公开时限", lambda e: e.section("disclosure").get("period")),
+    ("施行日期", lambda e: e.data.get("effective_date")),
+    ("页面", None),  # filled with the item page's address
+]
+
+
+def rows(model: SiteModel) -> list[list[str]]:
+    out = [[name for name, _ in COLUMNS]]
+    for e in model.entries:
+        row = []
+        for _, get in COLUMNS:
+            value = model.base_url + e.url if get is None else get(e)
+            row.append(_cell(value))
+        out.append(row)
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value if v not in (None, ""))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def catalog_schema(model: SiteModel) -> dict[str, Any]:
+    """JSON Schema of catalog.json; the item schema is embedded as its own resource."""
+    item = load_schema("item")
+    departments = load_schema("departments")["properties"]["departments"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": (model.base_url or "https://akq.example.invalid/") + SCHEMA_FILE,
+        "title": "告知承诺制事项目录（公开数据）",
+        "description": "catalog.json：公开目录中全部已公布事项，以及发布机关、工作方案和办理机关。每个事项的字段含义见 items 的说明。",
+        "type": "object",
+        "required": ["title", "government", "document", "updated", "departments", "items"],
+        "properties": {
+            "$schema": {"type": "string", "title": "本结构说明的网址"},
+            "title": {"type": "string", "title": "目录名称"},
+            "government": {"type": "string", "title": "发布机关"},
+            "document": {"type": "object", "title": "工作方案", "description": "文号（number）、标题（title）、印发日期（date）。"},
+            "updated": {"type": ["string", "null"], "title": "数据更新时间",
+                        "description": "目录最后一次修改提交的时间（ISO 8601）；不在 git 仓库中时为 null。"},
+            "commit": {"type": ["string", "null"], "title": "版本", "description": "该次提交的 git 编号。"},
+            "departments": departments,
+            "items": {"type": "array", "title": "已公布事项", "items": {"$ref": item["$id"]}},
+        },
+        "$defs": {"item": item},
+    }
+
+
+def catalog_json(model: SiteModel, updated: str | None, commit: str | None) -> bytes:
+    meta = model.meta
+    data = {
+        "$schema": (model.base_url or "") + SCHEMA_FILE,
+        "title": model.title,
+        "government": meta.get("government"),
+        "document": model.document,
+        "updated": updated,
+        "commit": commit,
+        "departments": [g.department for g in model.groups if g.department.get("id") != "_"],
+        "items": [e.data for e in model.entries],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def schema_json(model: SiteModel) -> bytes:
+    return (json.dumps(catalog_schema(model), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def catalog_csv(model: SiteModel) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows(model):
+        # A cell starting with = + - @ is a formula to Excel; an item's text must
+        # never run as one (CSV injection), so it is shown as text instead.
+        writer.writerow(["'" + c if c.startswith(_FORMULA_START) else c for c in row])
+    return b"\xef\xbb\xbf" + buf.getvalue().replace("\r\n", "\n").replace("\n", "\r\n").encode()
+
+
+def catalog_xlsx(model: SiteModel, updated: str | None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("事项目录")
+    ws.freeze_panes = "A2"
+    widths = {"编号": 16, "事项名称": 24, "申请事项": 24, "设定依据": 40, "申请人承诺符合的条件": 40}
+    for i, (name, _) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[_col(i)].width = widths.get(name, 18)
+    all_rows = rows(model)
+    ws.auto_filter.ref = f"A1:{_col(len(COLUMNS))}{len(all_rows)}"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for r, row in enumerate(all_rows):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # text always: never a formula, whatever the item says
+            if r == 0:
+                cell.font = bold
+            elif "\n" in value:
+                cell.alignment = wrap
+            cells.append(cell)
+        ws.append(cells)
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "akq"
+    props.title = model.title
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _normalise_zip(buf.getvalue(), _w3cdtf(updated))
+
+
+def _col(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _w3cdtf(iso: str | None) -> str:
+    """The commit date in UTC as W3CDTF (what core.xml holds); a fixed date without git."""
+    if not iso:
+        return "2000-01-01T00:00:00Z"
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def _normalise_zip(data: bytes, stamp: str) -> bytes:
+    """Same workbook, same bytes: pin the document dates and every zip entry's time."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp.encode() + m.group(3), content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, content)
+    return out.getvalue()
+
+
+def item_row(entry: Entry) -> dict[str, str]:
+    """One item's open-data columns, for tests and other readers."""
+    return {name: _cell(get(entry)) for name, get in COLUMNS if get is not None}
+

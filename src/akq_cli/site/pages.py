@@ -1,0 +1,53 @@
+"""Rendering the site's pages from the jinja2 templates under templates/site/."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def cn_date(value: Any) -> str:
+    """2021-03-30 -> 2021年3月30日 (how dates read in Chinese official text)."""
+    m = _DATE.match(str(value or ""))
+    if not m:
+        return str(value or "")
+    y, mo, d = m.groups()
+    return f"{y}年{int(mo)}月{int(d)}日"
+
+
+def book(value: Any) -> str:
+    """A document title in 《》; title marks inside it become 〈〉, as nesting requires."""
+    text = str(value or "").strip()
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    return "《" + text.replace("《", "〈").replace("》", "〉") + "》"
+
+
+def tel(value: Any) -> str:
+    return re.sub(r"[^0-9+]", "", str(value or ""))
+
+
+@cache
+def environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader
+
+    from akq_cli.resources import resource_dir
+
+    env = Environment(
+        loader=FileSystemLoader(str(resource_dir("templates") / "site")),
+        # Every template is HTML or XML, and every value comes from item files
+        # anyone may edit: escape all of it, always.
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(cn_date=cn_date, book=book, tel=tel)
+    return env
+
+
+def render(name: str, **context: Any) -> bytes:
+    return environment().get_template(name).render(**context).encode()

@@ -1,0 +1,137 @@
+"""Putting the built site under the output folder, safely.
+
+- A path from the build can never leave the folder (no absolute paths, no ``..``,
+  no symlinked folder pointing elsewhere).
+- A folder that is neither empty nor a previous export (marker file) is refused
+  unless forced, so `akq export -o ~` cannot scatter files among someone's own.
+- Each file is replaced by rename, so a reader never sees half a file; files
+  whose bytes did not change are left alone (their dates too), so publishing
+  and rsync can skip them; files of the previous export that are gone now are
+  removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+MARKER = ".akq-export.json"
+
+
+class ExportRefused(Exception):
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__(texts["en"])
+        self.texts = texts
+
+
+@dataclass
+class Stats:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def _safe_rel(rel: str) -> PurePosixPath:
+    p = PurePosixPath(rel)
+    if (not rel or p.is_absolute() or "\\" in rel or any(part in ("", ".", "..") for part in rel.split("/"))):
+        raise ExportRefused({"zh": f"拒绝写入目标目录之外的路径：{rel!r}", "en": f"refusing to write outside the output folder: {rel!r}"})
+    return p
+
+
+class SiteWriter:
+    def __init__(self, out: Path, *, force: bool = False) -> None:
+        self.out = out
+        self.files: dict[str, bytes] = {}
+        self.previous: list[str] = []
+        if out.exists() and not out.is_dir():
+            raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
+                                 "en": f"{out} exists and is not a folder. Choose another output folder."})
+        marker = out / MARKER
+        if marker.is_file():
+            try:
+                self.previous = [f for f in json.loads(marker.read_text("utf-8")).get("files", []) if isinstance(f, str)]
+            except (ValueError, AttributeError, OSError):
+                self.previous = []
+        elif out.is_dir() and any(out.iterdir()) and not force:
+            raise ExportRefused({
+                "zh": f"{out} 不是空目录，也不是 akq export 以前生成的网站（没有 {MARKER}）。为免覆盖其他文件，已停止。请换一个空目录，或确认后加 --force。",
+                "en": f"{out} is not empty and is not a previous akq export (no {MARKER}). Stopped so as not to overwrite other files. Use an empty folder, or add --force.",
+            })
+
+    def add(self, rel: str, data: bytes) -> None:
+        self.files[_safe_rel(rel).as_posix()] = data
+
+    def _target(self, rel: str, root: Path) -> Path:
+        target = self.out / rel
+        parent = target.parent.resolve()
+        if parent != root and root not in parent.parents:
+            raise ExportRefused({"zh": f"{target} 的上级目录指向输出目录之外（符号链接？），拒绝写入。",
+                                 "en": f"the folder of {target} points outside the output folder (a symlink?); refusing to write."})
+        return target
+
+    def commit(self) -> Stats:
+        stats = Stats()
+        self.out.mkdir(parents=True, exist_ok=True)
+        root = self.out.resolve()
+        names = sorted(self.files)
+        # The marker goes first, naming old and new files: an export cut short
+        # is still recognised as ours next time, and its files cleaned up.
+        self._write_marker(sorted(set(names) | set(self.previous)))
+        for rel in names:
+            target = self._target(rel, root)
+            data = self.files[rel]
+            try:
+                if target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) \
+                        and target.read_bytes() == data:
+                    stats.unchanged += 1
+                    continue
+            except OSError:
+                pass
+            _replace(target, data)
+            stats.written += 1
+        for rel in sorted(set(self.previous) - set(names)):
+            try:
+                target = self._target(_safe_rel(rel).as_posix(), root)
+            except ExportRefused:
+                continue
+            if target.is_file() or target.is_symlink():
+                target.unlink()
+                stats.removed += 1
+                _prune(target.parent, root)
+        self._write_marker(names)
+        # One sync for the lot instead of an fsync per file: 10,000 pages
+        # would otherwise spend most of the export waiting for the disk.
+        os.sync()
+        return stats
+
+    def _write_marker(self, names: list[str]) -> None:
+        body = {"generator": "akq export", "files": names}
+        _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
+
+
+def _replace(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _prune(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
