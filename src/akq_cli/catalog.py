@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -98,7 +99,7 @@ def item_files(paths: list[Path]) -> list[Path]:
     """Expand files and folders into item files, sorted; raises CatalogError for a missing path.
 
     A folder contributes the YAML files below it, except a catalog's own
-    catalog.yaml and departments.yaml, which are not items.
+    catalog.yaml and departments.yaml, which are not items, and hidden folders.
     """
     files: list[Path] = []
     for p in paths:
@@ -106,27 +107,40 @@ def item_files(paths: list[Path]) -> list[Path]:
             raise CatalogError("path-missing", path=str(p))
         if p.is_dir():
             root = p / "items" if (p / "catalog.yaml").is_file() else p
-            found = sorted(
-                f for f in root.rglob("*") if f.suffix in ITEM_SUFFIXES and f.is_file() and not _hidden(f, root)
-            )
-            found = [f for f in found if f.name not in ("catalog.yaml", "departments.yaml")]
+            found = _walk(root)
             if not found:
                 raise CatalogError("no-items", path=str(p))
             files.extend(found)
         else:
             files.append(p)
-    seen: set[Path] = set()
+    if len(paths) == 1 and paths[0].is_dir():
+        return files  # one folder walked once: nothing to deduplicate
+    seen: set[str] = set()
     unique = []
     for f in files:
-        key = f.resolve()
+        key = os.path.realpath(f)
         if key not in seen:
             seen.add(key)
             unique.append(f)
     return unique
 
 
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+def _walk(root: Path) -> list[Path]:
+    """YAML files below root, sorted by path; os.walk is several times faster than Path.rglob on 10,000 files."""
+    found: list[tuple[str, ...]] = []
+    base = str(root)
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, base)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        for name in names:
+            if name.endswith(ITEM_SUFFIXES) and not name.startswith(".") and name not in _NOT_ITEMS:
+                found.append((*parts, name))
+    found.sort()  # the order of sorted(Path): part by part
+    return [root.joinpath(*parts) for parts in found]
+
+
+_NOT_ITEMS = ("catalog.yaml", "departments.yaml")
 
 
 def load_catalog(root: Path | None = None, *, with_items: bool = True) -> Catalog:
