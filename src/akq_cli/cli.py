@@ -20,6 +20,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("lint", "lint", "lint"),
     ("rules", "rules", "rules"),
     ("export", "export", "export"),
+    ("publish", "publish", "publish"),
     ("fmt", "fmt", "fmt"),
 ]
 
