@@ -129,11 +129,26 @@ def _node_at(root: Node, path: list[Any]) -> Node:
     return node
 
 
+@cache
+def _compiled(name: str) -> Any:
+    """jsonschema-rs: ~40x faster than jsonschema on a valid item; jsonschema still explains invalid ones."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    from akq_cli.resources import schema
+
+    return jsonschema_rs.validator_for(schema(name))
+
+
 def errors_to_hits(root: Node, name: str = "item") -> Iterable[Hit]:
+    data = root.plain()
+    fast = _compiled(name)
+    if fast is not None and fast.is_valid(data):
+        return
     from akq_cli.i18n import lang
 
     v = validator(name)
-    data = root.plain()
     errors = sorted(v.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for err in _leaf_errors(errors):
         path = list(err.absolute_path)
