@@ -1,4 +1,10 @@
-"""The linter: files in, findings out.  Output formats live in akq_cli.output."""
+"""The linter: files in, findings out.  Output formats live in akq_cli.output.
+
+A run has two stages.  Per file (parallel, cacheable): parse, run the
+item-scope rules, collect the file's suppression directives and a small
+summary.  Per catalog (every run, cheap): run the catalog-scope rules over the
+summaries, then apply each file's suppressions to all of its findings.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,34 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
+from akq_cli import suppress
 from akq_cli.config import LintConfig
 from akq_cli.findings import Finding, Severity
 from akq_cli.i18n import pick, t
 from akq_cli.rules import all_rules
 from akq_cli.rules.base import CatalogContext, Hit, ItemContext, ItemSummary, Rule
-from akq_cli.source import Document, Node, read_document
+from akq_cli.source import MAX_FILE_BYTES, Document, Node, read_document
+
+Kind = Literal["item", "catalog", "departments"]
+PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
 
 
 @dataclass
 class FileResult:
     findings: list[Finding]
     summary: ItemSummary | None
+    directives: list[suppress.Directive] = field(default_factory=list)
 
 
 @dataclass
 class LintReport:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    linted: list[str] = field(default_factory=list)  # display names of every file checked
+    unreadable: list[str] = field(default_factory=list)  # files that could not be read at all (exit 2)
+    cache_hits: int = 0
 
     def counts(self) -> dict[str, int]:
         c = {"error": 0, "warning": 0, "info": 0}
@@ -46,6 +61,24 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         rel = str(path)
     return rel.replace(os.sep, "/")
+
+
+def _relative_to(folder: str) -> Any:
+    """A fast relpath for many files below one folder (os.path.relpath costs two abspath calls each)."""
+    cwd = os.getcwd()
+    prefix = folder.rstrip(os.sep) + os.sep
+
+    def rel(path: Path) -> str:
+        s = os.fspath(path)
+        full = os.path.normpath(s if os.path.isabs(s) else os.path.join(cwd, s))
+        if full.startswith(prefix):
+            return full[len(prefix) :].replace(os.sep, "/")
+        try:
+            return os.path.relpath(full, folder).replace(os.sep, "/")
+        except ValueError:  # another drive on Windows
+            return full.replace(os.sep, "/")
+
+    return rel
 
 
 def make_finding(rule: Rule, doc: Document, file: str, hit: Hit, config: LintConfig) -> Finding:
@@ -71,50 +104,73 @@ def make_finding(rule: Rule, doc: Document, file: str, hit: Hit, config: LintCon
     )
 
 
-def lint_document(doc: Document, file: str, config: LintConfig) -> FileResult:
+def _syntax_findings(doc: Document, file: str, config: LintConfig) -> list[Finding]:
+    syntax = all_rules()["yaml-syntax"]
+    if not config.enabled(syntax.id):
+        return []
+    return [
+        Finding(
+            rule=syntax.id,
+            severity=config.severity_of(syntax.id, "warning" if not p.fatal else syntax.severity),
+            file=file,
+            line=p.line,
+            column=p.column,
+            pointer="",
+            message=t(p.code, **p.args),
+        )
+        for p in doc.problems
+    ]
+
+
+_NOT_A_MAPPING = {
+    "zh": "文件的顶层应当是“键: 值”的映射。",
+    "en": "The file must be a mapping of keys to values at the top level.",
+}
+
+
+def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "item") -> FileResult:
+    """The cacheable part of linting one file: its own findings, before suppression."""
     rules = all_rules()
-    findings: list[Finding] = []
-    syntax = rules["yaml-syntax"]
-    if config.enabled(syntax.id):
-        for p in doc.problems:
-            findings.append(
-                Finding(
-                    rule=syntax.id,
-                    severity=config.severity_of(syntax.id, "warning" if not p.fatal else syntax.severity),
-                    file=file,
-                    line=p.line,
-                    column=p.column,
-                    pointer="",
-                    message=t(p.code, **p.args),
-                )
-            )
+    findings = _syntax_findings(doc, file, config)
     root = doc.root
     if root is None or any(p.fatal for p in doc.problems):
         return FileResult(findings, None)
+    directives = suppress.parse(doc)
+    schema = rules["schema"]
     if not isinstance(root.value, dict):
-        findings.append(
-            make_finding(
-                rules["schema"],
-                doc,
-                file,
-                Hit(
-                    root,
-                    message={
-                        "zh": "事项文件的顶层应当是“键: 值”的映射。",
-                        "en": "An item file must be a mapping of keys to values at the top level.",
-                    },
-                ),
-                config,
-            )
-        )
-        return FileResult(findings, None)
+        if config.enabled(schema.id):
+            findings.append(make_finding(schema, doc, file, Hit(root, message=_NOT_A_MAPPING), config))
+        return FileResult(findings, None, directives)
+    if kind != "item":
+        if config.enabled(schema.id):
+            from akq_cli.rules.schema import errors_to_hits
+
+            findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, kind))
+        return FileResult(findings, None, directives)
     ctx = ItemContext(doc.path, doc, root, config)
     for rule in rules.values():
-        if rule.scope != "item" or rule.id == syntax.id or not config.enabled(rule.id):
+        if rule.scope != "item" or rule.id in ("yaml-syntax", suppress.RULE_ID) or not config.enabled(rule.id):
             continue
         for hit in rule.check(ctx):
             findings.append(make_finding(rule, doc, file, hit, config))
-    return FileResult(findings, summarize(file, root))
+    return FileResult(findings, summarize(file, root), directives)
+
+
+def resolve(findings: list[Finding], directives: list[suppress.Directive], file: str, config: LintConfig) -> list[Finding]:
+    """Apply one file's suppression directives to all of its findings."""
+    if not directives:
+        return findings
+    rules = all_rules()
+    rule = rules.get(suppress.RULE_ID)
+    severity = config.severity_of(suppress.RULE_ID, rule.severity if rule else "warning")
+    return suppress.apply(findings, directives, file, set(rules), config.enabled, severity)
+
+
+def lint_document(doc: Document, file: str, config: LintConfig) -> FileResult:
+    """Lint one item on its own (no catalog-scope rules), suppressions applied."""
+    result = check_document(doc, file, config)
+    result.findings = resolve(result.findings, result.directives, file, config)
+    return result
 
 
 def summarize(file: str, root: Node) -> ItemSummary:
@@ -148,19 +204,16 @@ def summarize(file: str, root: Node) -> ItemSummary:
     )
 
 
+def _unreadable(file: str, exc: OSError) -> Finding:
+    return Finding("yaml-syntax", "error", file, 1, 1, "", t("unreadable", path=file, error=exc.strerror or str(exc)))
+
+
 def lint_file(path: Path, config: LintConfig) -> FileResult:
     file = display_path(path)
     try:
         doc = read_document(path)
     except OSError as exc:
-        return FileResult(
-            [
-                Finding(
-                    "yaml-syntax", "error", file, 1, 1, "", t("unreadable", path=file, error=exc.strerror or str(exc))
-                )
-            ],
-            None,
-        )
+        return FileResult([_unreadable(file, exc)], None)
     return lint_document(doc, file, config)
 
 
@@ -170,14 +223,145 @@ def catalog_findings(ctx: CatalogContext) -> Iterable[Finding]:
             yield from rule.check(ctx)
 
 
-def lint_paths(files: list[Path], config: LintConfig, departments: set[str] | None) -> LintReport:
+# --- packing results for the cache and for worker processes (plain JSON-able lists) ---
+
+_FINDING_FIELDS = ("rule", "severity", "line", "column", "pointer", "message", "match", "end_line", "end_column", "fix")
+_SUMMARY_FIELDS = tuple(f for f in ItemSummary.__dataclass_fields__ if f != "file")
+
+
+def pack(result: FileResult) -> list[Any]:
+    s = result.summary
+    return [
+        [[getattr(f, k) for k in _FINDING_FIELDS] for f in result.findings],
+        [getattr(s, k) for k in _SUMMARY_FIELDS] if s is not None else None,
+        [d.to_json() for d in result.directives],
+    ]
+
+
+def unpack(raw: list[Any], file: str) -> FileResult:
+    findings = [Finding(r[0], r[1], file, *r[2:]) for r in raw[0]]
+    summary = None
+    if raw[1] is not None:
+        values = dict(zip(_SUMMARY_FIELDS, raw[1], strict=True))
+        values["certifications"] = [tuple(c) for c in values["certifications"]]
+        summary = ItemSummary(file=file, **values)
+    return FileResult(findings, summary, [suppress.Directive.from_json(d) for d in raw[2]])
+
+
+# --- the run over many files ---
+
+Job = tuple[str, str, bytes | None, Kind]  # (path, display name, content or None when too large, kind)
+_worker_config: LintConfig | None = None
+
+
+def _check_job(job: Job, config: LintConfig) -> list[Any]:
+    path, file, data, kind = job
+    try:
+        doc = read_document(Path(path), data)
+    except OSError as exc:  # only when data is None: a huge file whose size check failed
+        return pack(FileResult([_unreadable(file, exc)], None))
+    return pack(check_document(doc, file, config, kind))
+
+
+def _init_worker(config: LintConfig, language: str) -> None:
+    global _worker_config
+    from akq_cli.i18n import set_lang
+
+    _worker_config = config
+    set_lang(language)
+
+
+def _work(batch: list[Job]) -> list[list[Any]]:
+    assert _worker_config is not None
+    return [_check_job(job, _worker_config) for job in batch]
+
+
+def _run_jobs(jobs: list[Job], config: LintConfig, processes: int) -> list[list[Any]]:
+    if processes <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+        return [_check_job(job, config) for job in jobs]
+    import multiprocessing
+
+    from akq_cli.i18n import lang
+
+    # fork shares the already-imported rules and schema validators with the workers for free.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    size = max(25, len(jobs) // (processes * 8))
+    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    try:
+        with ctx.Pool(processes, initializer=_init_worker, initargs=(config, lang())) as pool:
+            return [packed for batch in pool.imap(_work, batches) for packed in batch]
+    except OSError:  # no processes to be had: do the work here
+        return [_check_job(job, config) for job in jobs]
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is too large to be an item (read_document reports it)."""
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+            return None
+        return fh.read()
+
+
+def lint_paths(
+    files: list[Path],
+    config: LintConfig,
+    departments: set[str] | None,
+    *,
+    meta: Iterable[tuple[Path, Kind]] = (),
+    cache: Any = None,
+    jobs: int = 1,
+) -> LintReport:
+    """Lint item files (and ``meta``: catalog.yaml / departments.yaml with their own schemas).
+
+    ``cache`` is an ``akq_cli.cache.LintCache`` or None; ``jobs`` the number of
+    processes for the files the cache does not answer.
+    """
+    from akq_cli.cache import file_key
+
     report = LintReport(files=len(files))
-    summaries: list[ItemSummary] = []
-    for path in files:
-        result = lint_file(path, config)
-        report.findings.extend(result.findings)
-        if result.summary is not None:
-            summaries.append(result.summary)
-    report.findings.extend(catalog_findings(CatalogContext(summaries, departments, config)))
+    entries: list[tuple[str, Kind]] = []  # (display name, kind) in input order
+    results: dict[int, FileResult] = {}
+    todo: list[Job] = []
+    todo_index: list[tuple[int, str | None]] = []
+    shown = _relative_to(os.getcwd())
+    keyed = _relative_to(str(cache.directory.parent)) if cache is not None else shown
+    for path, kind in [*((p, "item") for p in files), *meta]:
+        file = shown(path)
+        i = len(entries)
+        entries.append((file, kind))  # type: ignore[arg-type]
+        try:
+            data = _read(path)
+        except OSError as exc:
+            results[i] = FileResult([_unreadable(file, exc)], None)
+            report.unreadable.append(file)
+            continue
+        key = None
+        if cache is not None and data is not None:
+            key = file_key(f"{kind}:{keyed(path)}", data)
+            hit = cache.get(key)
+            if hit is not None:
+                results[i] = unpack(hit, file)
+                continue
+        todo.append((str(path), file, data, kind))  # type: ignore[arg-type]
+        todo_index.append((i, key))
+    for (i, key), packed in zip(todo_index, _run_jobs(todo, config, jobs), strict=True):
+        results[i] = unpack(packed, entries[i][0])
+        if cache is not None and key is not None:
+            cache.put(key, packed)
+    if cache is not None:
+        report.cache_hits = cache.hits
+        cache.save()
+
+    summaries = [r.summary for i, r in sorted(results.items()) if r.summary is not None]
+    by_file: dict[str, list[Finding]] = {}
+    for f in catalog_findings(CatalogContext(summaries, departments, config)):
+        by_file.setdefault(f.file, []).append(f)
+    report.linted = [file for file, _ in entries]
+    for i, (file, _) in enumerate(entries):
+        r = results[i]
+        report.findings.extend(resolve(r.findings + by_file.pop(file, []), r.directives, file, config))
+    for rest in by_file.values():  # findings about files not linted this run
+        report.findings.extend(rest)
     report.findings.sort(key=Finding.sort_key)
     return report

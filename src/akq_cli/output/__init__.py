@@ -1,3 +1,59 @@
-"""Output formats for lint reports; each module has ``render(report, ...) -> str``."""
+"""Output formats for lint reports.
 
-FORMATS = ("text", "json")
+Each module but ``text`` has ``render(report) -> str``; ``text`` prints to a
+rich console.  ``write_outputs`` sends one format to the terminal and the
+others to files (atomically), as CI jobs need.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from akq_cli.lint import LintReport
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+
+
+def render_text(report: LintReport, *, color: bool, width: int | None = None) -> str:
+    import io
+
+    from rich.console import Console
+
+    from akq_cli.output import text
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width or 100, force_terminal=color, no_color=not color, highlight=False,
+                      legacy_windows=False)
+    text.render(report, console)
+    return buf.getvalue()
+
+
+def write_outputs(report: LintReport, outputs: list[tuple[str, Path | None]]) -> None:
+    from akq_cli.fsutil import atomic_write_text
+
+    for name, target in outputs:
+        if name == "text":
+            if target is not None:
+                atomic_write_text(target, render_text(report, color=False))
+                continue
+            from rich.console import Console
+
+            from akq_cli.output import text
+
+            if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+                # A Windows console or pipe in GBK/cp1252: never die on a character it lacks.
+                sys.stdout.reconfigure(errors="replace")
+            text.render(report, Console(highlight=False))
+            continue
+        rendered = import_module(f"akq_cli.output.{name}").render(report)
+        if target is not None:
+            atomic_write_text(target, rendered)
+        else:
+            # Machine formats are UTF-8 whatever the console's code page.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(rendered.encode("utf-8"))
+            sys.stdout.buffer.flush()

@@ -1,62 +1,119 @@
-"""`--format text`: findings grouped by file, with the offending line and the match marked."""
+"""`--format text`: findings grouped by file, with the offending line and the match marked.
+
+    catalog/items/SFJ/SFJ-ZM-001.yaml
+      12:19  错误  vague-term
+        “等”是模糊表述……（wrapped lines keep this indent）
+        12 | content: 申请人家庭人均收入等情况
+           |                    ^
+
+Only ASCII is used for the frame ('|', '^'): box-drawing characters are
+"ambiguous width" and take two cells in a Chinese Windows console, which would
+push the marker off the match.
+"""
 
 from __future__ import annotations
 
+import os
 from itertools import groupby
-from pathlib import Path
+from typing import Any
 
+from akq_cli.findings import Finding
 from akq_cli.i18n import lang
 from akq_cli.lint import LintReport
+from akq_cli.source import MAX_FILE_BYTES
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _LABEL = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+INDENT = 4
 
 
-def _source_line(file: str, line: int, cache: dict[str, list[str]]) -> str:
-    if file not in cache:
-        try:
-            cache[file] = Path(file).read_text("utf-8", errors="replace").splitlines()
-        except OSError:
-            cache[file] = []
-    lines = cache[file]
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+def _source_lines(file: str) -> list[str]:
+    try:
+        if os.path.getsize(file) > MAX_FILE_BYTES:
+            return []
+        with open(file, "rb") as fh:
+            text = fh.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # not text we could show faithfully
+    return [ln.replace("\t", " ") for ln in text.splitlines()]
 
 
-def render(report: LintReport, console: object) -> None:
-    from rich.markup import escape
+def _window(src: str, start: int, length: int, room: int) -> tuple[str, int]:
+    """Crop ``src`` to ``room`` cells around characters start..start+length; returns (text, new start)."""
+    from rich.cells import cell_len
+
+    if cell_len(src) <= room:
+        return src, start
+    left = start
+    # Keep a little context before the match, then drop characters from the left until it fits.
+    while left > 0 and cell_len(src[left - 1 : start]) < room // 4:
+        left -= 1
+    out = src[left:]
+    prefix = "..." if left > 0 else ""
+    while cell_len(prefix + out) > room and len(out) > length:
+        out = out[:-1]
+    return prefix + out, start - left + len(prefix)
+
+
+def _snippet(f: Finding, src: str, width: int, gutter: int) -> list[Any]:
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    style = _STYLE[f.severity].split()[-1]
+    start = max(f.column - 1, 0)
+    length = (f.end_column - f.column) if f.match and f.end_column else 1
+    room = max(width - INDENT - gutter - 3, 20)
+    shown, start = _window(src, start, length, room)
+    pad = " " * INDENT
+    line = Text.assemble((f"{pad}{f.line:>{gutter}} | ", "dim"))
+    body = Text(shown, no_wrap=True, overflow="crop")
+    if f.match and f.end_column:
+        body.stylize(f"bold {style}", start, start + length)
+    line.append(body)
+    marker = Text.assemble(
+        (f"{pad}{'':>{gutter}} | ", "dim"),
+        " " * cell_len(shown[:start]),
+        ("^" * max(cell_len(shown[start : start + length]), 1), f"bold {style}"),
+    )
+    return [line, marker]
+
+
+def render(report: LintReport, console: Any) -> None:
     from rich.text import Text
 
     labels = _LABEL[lang()]
-    cache: dict[str, list[str]] = {}
+    width = console.width
     for file, group in groupby(report.findings, key=lambda f: f.file):
-        console.print(Text(file, style="bold underline"))
-        for f in group:
-            head = Text.assemble(
-                (f"  {f.line}:{f.column}  ", "dim"),
-                (labels[f.severity], _STYLE[f.severity]),
-                "  ",
-                (f.rule, "magenta"),
-                "  ",
-                f.message,
+        findings = list(group)
+        lines = _source_lines(file)
+        gutter = len(str(max(f.line for f in findings)))
+        console.print(Text(file, style="bold underline"), no_wrap=True, overflow="ellipsis")
+        for f in findings:
+            console.print(
+                Text.assemble(
+                    (f"  {f.line}:{f.column}", "dim"),
+                    "  ",
+                    (labels[f.severity], _STYLE[f.severity]),
+                    "  ",
+                    (f.rule, "magenta"),
+                ),
+                no_wrap=True,
             )
-            console.print(head)
-            src = _source_line(file, f.line, cache)
-            if src:
-                text = Text("      │ ", style="dim")
-                body = Text(src.replace("\t", " "))
-                if f.match and f.end_column:
-                    body.stylize("bold reverse " + _STYLE[f.severity].split()[-1], f.column - 1, f.end_column - 1)
-                text.append(body)
-                console.print(text)
+            # Wrap to the room right of the indent ourselves: Padding would pad every line with spaces.
+            for part in Text(f.message).wrap(console, max(width - INDENT, 20)):
+                part.rstrip()
+                console.print(Text(" " * INDENT) + part, no_wrap=True, overflow="crop")
+            if 0 < f.line <= len(lines) and lines[f.line - 1].strip():
+                for part in _snippet(f, lines[f.line - 1], width, gutter):
+                    console.print(part, no_wrap=True, overflow="crop")
         console.print()
     c = report.counts()
     if lang() == "zh":
         summary = f"检查了 {report.files} 个文件：{c['error']} 个错误，{c['warning']} 个警告，{c['info']} 个提示。"
     else:
         summary = f"Checked {report.files} files: {c['error']} errors, {c['warning']} warnings, {c['info']} infos."
-    style = "bold red" if c["error"] else "bold green" if not c["warning"] else "bold yellow"
+    style = "bold red" if c["error"] else "bold yellow" if c["warning"] else "bold green"
     console.print(Text(summary, style=style))
-    del escape

@@ -10,6 +10,8 @@ from akq_cli.rules.base import Rule
 RULE_MODULES = (
     "yaml_syntax",
     "schema",
+    "placeholder",  # 待填写 left by akq new / akq import (akq_cli.scaffold)
+    "suppression",  # inline `# akq: disable=` comments (engine: akq_cli.suppress)
 )
 
 
