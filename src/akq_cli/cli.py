@@ -19,6 +19,7 @@ from akq_cli.i18n import LANGS, set_lang, t
 COMMANDS: list[tuple[str, str, str]] = [
     ("lint", "lint", "lint"),
     ("rules", "rules", "rules"),
+    ("render", "render", "render"),
     ("export", "export", "export"),
     ("publish", "publish", "publish"),
     ("fmt", "fmt", "fmt"),

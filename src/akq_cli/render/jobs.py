@@ -1,0 +1,218 @@
+"""Choosing the items to render, checking them, and rendering them in parallel.
+
+Separate from the command so that the benchmark and the tests drive the same
+code the user does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from akq_cli.catalog import Catalog, CatalogError, Item, find_root, item_files, load_catalog
+from akq_cli.render.messages import m
+
+KINDS = ("certification", "business_license")
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+CHUNK = 16  # items per task sent to a worker: fewer round trips, still a smooth progress bar
+
+
+class TargetError(Exception):
+    """An id or path on the command line that names nothing (exit code 2)."""
+
+
+@dataclass
+class Task:
+    """One form to write: everything a worker process needs, and nothing it must look up."""
+
+    id: str
+    file: str  # the item file as the user sees it
+    data: dict[str, Any]
+    name: str  # output file stem, safe as a file name
+    problems: list[str] = field(default_factory=list)  # lint errors and broken references, one line each
+
+
+def display(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    return rel.replace(os.sep, "/")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def output_name(item_id: str, path: Path) -> str:
+    """The output file stem: the id when it is a plain file name, else a sanitised form of it.
+
+    An id such as ``../../x`` passes lint only with --force; even then it must not
+    steer the output outside -o DIR.
+    """
+    if SAFE_NAME.match(item_id) and ".." not in item_id:
+        return item_id
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", item_id).strip("._")
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)
+    return cleaned or re.sub(r"[^A-Za-z0-9._-]+", "_", path.stem).strip("._") or "item"
+
+
+def load_for(targets: list[str]) -> Catalog:
+    """The catalog the targets belong to: that of the first existing path, else the current directory's."""
+    start = next((Path(t) for t in targets if Path(t).exists()), Path.cwd())
+    root = find_root(start)
+    if root is None:
+        raise CatalogError("no-catalog")
+    return load_catalog(root)
+
+
+def select(catalog: Catalog, targets: list[str]) -> list[Item]:
+    """Items named by id or path, in the order given; no targets: every published item."""
+    if not targets:
+        return [item for item in catalog.items if item.data.get("status") == "published"]
+    by_path = {item.path.resolve(): item for item in catalog.items}
+    by_id = catalog.by_id()
+    chosen: dict[Path, Item] = {}
+    for target in targets:
+        path = Path(target)
+        if path.exists():
+            for f in item_files([path]):
+                key = f.resolve()
+                if key not in chosen:
+                    chosen[key] = by_path.get(key) or _read_item(f)
+        elif target in by_id:
+            item = by_id[target]
+            chosen.setdefault(item.path.resolve(), item)
+        else:
+            raise TargetError(m("unknown-target", target=target))
+    return list(chosen.values())
+
+
+def _read_item(path: Path) -> Item:
+    from akq_cli.source import read_document
+
+    return Item(path, read_document(path))
+
+
+def _lint_lines(item: Item, config: Any) -> list[str]:
+    from akq_cli.lint import lint_document
+
+    result = lint_document(item.doc, display(item.path), config)
+    return [f"{f.file}:{f.line}:{f.column}: [{f.rule}] {f.message}" for f in result.findings if f.severity == "error"]
+
+
+def _reference_lines(item: Item, catalog: Catalog) -> list[str]:
+    data, file = item.data, display(item.path)
+    lines = []
+    if data.get("kind") not in KINDS:
+        lines.append(m("bad-kind", file=file))
+    department = data.get("department")
+    if department not in catalog.departments:
+        lines.append(m("unknown-department", file=file, department=department))
+    by_id = catalog.by_id()
+    for ref in data.get("certifications") or []:
+        target = by_id.get(ref) if isinstance(ref, str) else None
+        if target is None or target.data.get("kind") != "certification":
+            lines.append(m("unknown-certification", file=file, ref=ref))
+    return lines
+
+
+def plan(catalog: Catalog, items: list[Item], config: Any) -> list[Task]:
+    """A task per item, with its problems; items that cannot be read at all get data {}."""
+    tasks = []
+    for item in items:
+        problems = _lint_lines(item, config)
+        if item.readable:
+            seen = set(problems)
+            problems += [line for line in _reference_lines(item, catalog) if line not in seen]
+        data = item.data if item.readable else {}
+        tasks.append(Task(item.id, display(item.path), data, output_name(item.id, item.path), problems))
+    return tasks
+
+
+def folded_items(catalog: Catalog, tasks: list[Task]) -> dict[str, dict[str, Any]]:
+    """The certification items that the tasks' licenses fold in, by id."""
+    by_id = catalog.by_id()
+    wanted = {ref for t in tasks for ref in t.data.get("certifications") or [] if isinstance(ref, str)}
+    return {ref: by_id[ref].data for ref in sorted(wanted) if ref in by_id}
+
+
+# --- rendering, in worker processes -------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(state: dict[str, Any]) -> None:
+    _STATE.clear()
+    _STATE.update(state)
+
+
+def prepare_state(catalog: Catalog, tasks: list[Task], out_dir: Path) -> dict[str, Any]:
+    """Everything the workers share, built once: templates, styled base document, catalog parts."""
+    from akq_cli.render.docx_style import base_document
+    from akq_cli.render.docx_writer import FormPackage
+    from akq_cli.render.forms import FormContext
+    from akq_cli.render.layout import load_layout
+    from akq_cli.render.wording import load_wording
+
+    layout = load_layout()
+    return {
+        "wording": load_wording(),
+        "package": FormPackage(base_document(layout), layout),
+        "context": FormContext(catalog.meta, catalog.departments, folded_items(catalog, tasks)),
+        "out_dir": out_dir,
+    }
+
+
+def render_one(task: Task) -> tuple[str, str | None]:
+    """Write one DOCX; returns (output name, error message or None). Never raises."""
+    from akq_cli.fsutil import atomic_write_bytes
+    from akq_cli.render.forms import build_form
+
+    try:
+        out_dir: Path = _STATE["out_dir"]
+        target = out_dir / f"{task.name}.docx"
+        if target.resolve().parent != out_dir.resolve():  # belt and braces over output_name
+            raise ValueError(f"unsafe output name {task.name!r}")
+        form = build_form(task.data, _STATE["context"], _STATE["wording"])
+        atomic_write_bytes(target, _STATE["package"].render(form))
+        return task.name, None
+    except Exception as exc:  # a bad item must not stop the other 999
+        return task.name, f"{type(exc).__name__}: {exc}"
+
+
+def _render_chunk(tasks: list[Task]) -> list[tuple[str, str | None]]:
+    return [render_one(t) for t in tasks]
+
+
+def render_all(
+    tasks: list[Task], state: dict[str, Any], jobs: int, on_done: Callable[[int], None] = lambda n: None
+) -> dict[str, str | None]:
+    """Render every task, in ``jobs`` processes when that pays; output name -> error or None."""
+    results: dict[str, str | None] = {}
+    if jobs <= 1 or len(tasks) <= CHUNK:
+        init_worker(state)
+        for task in tasks:
+            name, error = render_one(task)
+            results[name] = error
+            on_done(1)
+        return results
+    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(state,)) as pool:
+        for chunk_result in pool.map(_render_chunk, list(_chunks(tasks, CHUNK))):
+            for name, error in chunk_result:
+                results[name] = error
+            on_done(len(chunk_result))
+    return results
+
+
+def _chunks(tasks: list[Task], size: int) -> Iterator[list[Task]]:
+    for start in range(0, len(tasks), size):
+        yield tasks[start : start + size]
