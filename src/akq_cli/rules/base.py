@@ -27,6 +27,7 @@ class Example:
 
     yaml: str
     note: dict[str, str] = field(default_factory=dict)
+    drop: tuple[str, ...] = ()  # top-level keys of the base item to remove (a missing-key example)
 
 
 @dataclass(slots=True)
