@@ -17,7 +17,7 @@ from typing import Any, Literal
 from akq_cli import suppress
 from akq_cli.config import LintConfig
 from akq_cli.findings import Finding, Severity
-from akq_cli.i18n import pick, t
+from akq_cli.i18n import MESSAGES, pick, t
 from akq_cli.rules import all_rules
 from akq_cli.rules.base import CatalogContext, Hit, ItemContext, ItemSummary, Rule
 from akq_cli.source import MAX_FILE_BYTES, Document, Node, read_document
@@ -116,7 +116,8 @@ def _syntax_findings(doc: Document, file: str, config: LintConfig) -> list[Findi
             line=p.line,
             column=p.column,
             pointer="",
-            message=t(p.code, **p.args),
+            # pick(), not t(): a problem's args may hold "key" (duplicate-key), t()'s own parameter name
+            message=pick(MESSAGES[p.code], **p.args),
         )
         for p in doc.problems
     ]

@@ -41,6 +41,68 @@ def _source_lines(file: str) -> list[str]:
     return [ln.replace("\t", " ") for ln in text.splitlines()]
 
 
+_OPENING = frozenset("（《「『“‘〔【([{")
+_CLOSING = frozenset("，。、；：！？）》」』”’〕】,.;:!?)]}")
+
+
+def _tokens(text: str) -> list[str]:
+    """Units a line may break between: ASCII words, spaces, single CJK characters.
+
+    Closing punctuation sticks to what precedes it and opening punctuation to
+    what follows, so that no line starts with “，” or ends with “（”.
+    """
+    raw: list[str] = []
+    for ch in text:
+        if ch.isascii() and not ch.isspace() and raw and raw[-1][-1].isascii() and not raw[-1][-1].isspace():
+            raw[-1] += ch
+        else:
+            raw.append(ch)
+    out: list[str] = []
+    pending = ""
+    for tok in raw:
+        if tok in _OPENING:
+            pending += tok
+            continue
+        tok = pending + tok
+        pending = ""
+        if out and tok[0] in _CLOSING and not out[-1].isspace():
+            out[-1] += tok
+        else:
+            out.append(tok)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap mixed Chinese/English text to ``width`` terminal cells.
+
+    rich wraps only at spaces, so a Chinese sentence with one English word in
+    it breaks at that word and leaves a ragged short line; here any CJK
+    character is a break point, as in Chinese typesetting.
+    """
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for tok in _tokens(paragraph):
+            if cell_len(line + tok) <= width:
+                line += tok
+                continue
+            if line.strip():
+                lines.append(line.rstrip())
+            line = "" if tok.isspace() else tok
+            while cell_len(line) > width:  # one word wider than the screen: cut it
+                cut = len(line)
+                while cut > 1 and cell_len(line[:cut]) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line.rstrip())
+    return lines
+
+
 def _window(src: str, start: int, length: int, room: int) -> tuple[str, int]:
     """Crop ``src`` to ``room`` cells around characters start..start+length; returns (text, new start)."""
     from rich.cells import cell_len
@@ -102,10 +164,8 @@ def render(report: LintReport, console: Any) -> None:
                 ),
                 no_wrap=True,
             )
-            # Wrap to the room right of the indent ourselves: Padding would pad every line with spaces.
-            for part in Text(f.message).wrap(console, max(width - INDENT, 20)):
-                part.rstrip()
-                console.print(Text(" " * INDENT) + part, no_wrap=True, overflow="crop")
+            for part in wrap(f.message, max(width - INDENT, 20)):
+                console.print(Text(" " * INDENT + part), no_wrap=True, overflow="crop")
             if 0 < f.line <= len(lines) and lines[f.line - 1].strip():
                 for part in _snippet(f, lines[f.line - 1], width, gutter):
                     console.print(part, no_wrap=True, overflow="crop")
