@@ -52,7 +52,7 @@ def fmt(
     from akq_cli.lint import display_path
     from akq_cli.source import read_document
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def fail(message: str) -> None:
         err.print(f"[bold red]akq fmt:[/] {message}")
