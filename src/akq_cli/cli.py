@@ -23,6 +23,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("export", "export", "export"),
     ("publish", "publish", "publish"),
     ("fmt", "fmt", "fmt"),
+    ("new", "new", "new"),
 ]
 
 app = typer.Typer(
