@@ -359,6 +359,7 @@ def lint_paths(
     for f in catalog_findings(CatalogContext(summaries, departments, config)):
         by_file.setdefault(f.file, []).append(f)
     report.linted = [file for file, _ in entries]
+    report.files = len(entries)
     for i, (file, _) in enumerate(entries):
         r = results[i]
         report.findings.extend(resolve(r.findings + by_file.pop(file, []), r.directives, file, config))
