@@ -40,7 +40,7 @@ def render(
     from akq_cli.render.layout import TemplateError
     from akq_cli.render.messages import m
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
     started = time.perf_counter()
 
     def fail(message: str) -> None:
@@ -139,7 +139,7 @@ def render(
         "summary",
         done=done,
         formats="，".join(counts),
-        out=J.display(out),
+        out=str(out),
         seconds=f"{time.perf_counter() - started:.1f}",
     )
     if failed:
