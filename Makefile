@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 publish: $(STAMP)
 	$(BIN)/akq lint catalog
+	$(BIN)/akq render -o out/forms
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
