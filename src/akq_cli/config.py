@@ -110,10 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def _msg(key: str, **args: Any) -> str:
+def _msg(code: str, **args: Any) -> str:
     from akq_cli.i18n import pick
 
-    return pick(MESSAGES[key], **args)
+    return pick(MESSAGES[code], **args)
 
 
 class _Locator:
@@ -162,14 +162,14 @@ def load_config(path: Path | None) -> LintConfig:
         text = path.read_bytes().decode("utf-8-sig")
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, col = _decode_position(str(exc))
+        line, col = _decode_position(str(exc), text)
         raise ConfigError(path, _msg("syntax", detail=str(exc)), line, col) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, _msg("unreadable", detail=str(exc))) from exc
     where = _Locator(text)
 
-    def error(key: str, at: tuple[int, int], **args: Any) -> ConfigError:
-        return ConfigError(path, _msg(key, **args), *at)
+    def error(code: str, at: tuple[int, int], **args: Any) -> ConfigError:
+        return ConfigError(path, _msg(code, **args), *at)
 
     lint: Any = raw.get("lint", {})
     if not isinstance(lint, dict):
@@ -225,7 +225,12 @@ def load_config(path: Path | None) -> LintConfig:
     )
 
 
-def _decode_position(message: str) -> tuple[int, int]:
-    """tomllib puts the position only in its message: '... (at line 3, column 7)'."""
+def _decode_position(message: str, text: str) -> tuple[int, int]:
+    """tomllib puts the position only in its message: '... (at line 3, column 7)' or '(at end of document)'."""
     m = re.search(r"at line (\d+), column (\d+)", message)
-    return (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    if "end of document" in message:
+        lines = text.split("\n")
+        return len(lines), len(lines[-1]) + 1
+    return 1, 1
