@@ -178,3 +178,53 @@ def read_state(repo: Path, commit: str | None, prefixes: list[str], label: str) 
     if commit is WORKTREE:
         return read_worktree(repo, prefixes, label)
     return read_revision(repo, commit, prefixes, label)
+
+
+def catalog_prefix(repo: Path, start: Path) -> str:
+    """The catalog folder relative to the repository root ("catalog" in the usual layout)."""
+    from akq_cli.catalog import find_root
+
+    found = find_root(start)
+    if found is None:
+        return "catalog"
+    try:
+        return found.resolve().relative_to(repo).as_posix()
+    except ValueError as exc:
+        raise GitError(
+            {
+                "zh": f"目录清单 {found} 不在 git 仓库 {repo} 中。",
+                "en": f"The catalog {found} is not inside the git repository {repo}.",
+            }
+        ) from exc
+
+
+def config_paths(prefix: str) -> list[str]:
+    """Where akq.toml may sit for a catalog at ``prefix``: its folder and every folder above it."""
+    parts = prefix.split("/") if prefix else []
+    return [("/".join(parts[:i]) + "/akq.toml").lstrip("/") for i in range(len(parts), -1, -1)]
+
+
+def load_states(start: Path, base: str | None, head: str | None) -> tuple[Path, Snapshot, Snapshot]:
+    """(repository root, base state, head state) for `akq diff`/`akq review`.
+
+    ``base`` None: the merge base of HEAD with main.  ``head`` None: the working tree.
+    """
+    from akq_cli.i18n import pick
+
+    repo = repo_root(start)
+    prefix = catalog_prefix(repo, start)
+    prefixes = [prefix, *config_paths(prefix)]
+    if base is None:
+        base_commit, base_label = default_base(repo)
+    else:
+        base_commit = resolve(repo, base)
+        base_label = f"{base}（{base_commit[:8]}）"
+    if head is None:
+        head_commit, head_label = WORKTREE, pick({"zh": "工作区（尚未提交的修改也包括在内）", "en": "working tree"})
+    else:
+        head_commit = resolve(repo, head)
+        head_label = f"{head}（{head_commit[:8]}）"
+    base_snap = read_state(repo, base_commit, prefixes, base_label)
+    head_snap = read_state(repo, head_commit, prefixes, head_label)
+    base_snap.prefix = head_snap.prefix = prefix
+    return repo, base_snap, head_snap
