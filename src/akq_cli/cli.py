@@ -24,6 +24,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("publish", "publish", "publish"),
     ("fmt", "fmt", "fmt"),
     ("new", "new", "new"),
+    ("diff", "diff", "diff"),
+    ("review", "review", "review"),
 ]
 
 app = typer.Typer(
