@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "不允许使用标签“{tag}”。请删除以“!”开头的标记，直接写值。",
         "en": "Tags ('{tag}') are not allowed. Remove the '!…' marker and write the plain value.",
     },
+    "too-deep": {
+        "zh": "嵌套层级超过 {limit} 层。事项最多嵌套几层（例如 liability 下的 civil），请检查括号是否配对。",
+        "en": "Nested more than {limit} levels deep. Items nest a few levels (e.g. civil under liability); check the brackets.",
+    },
     "multiple-documents": {
         "zh": "一个文件只能有一个事项，这里出现了第二个文档（---）。请拆分成多个文件。",
         "en": "One file holds one item; a second document (---) starts here. Split it into separate files.",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_FILE_BYTES = 1_000_000  # an item is a few KB; anything this large is a mistake
+MAX_DEPTH = 50  # an item nests 4 levels; Node.plain()/walk() recurse, and Python stops at ~1000 frames
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -269,6 +270,9 @@ def _build(text: str, problems: list[Problem]) -> Node | None:
             elif kind in ("MappingStartEvent", "SequenceStartEvent"):
                 if tag is not None:
                     problems.append(Problem("tag", line, col, {"tag": tag}))
+                    return None
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(Problem("too-deep", line, col, {"limit": MAX_DEPTH}))
                     return None
                 node = Node({} if kind == "MappingStartEvent" else [], line, col, mark.index, mark.index, "")
                 add(node)
