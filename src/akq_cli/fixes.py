@@ -167,3 +167,32 @@ def fix_files(files: list[Path], config: LintConfig | None) -> FixResult:
 def overrides_for(doc: Document, config: LintConfig | None) -> dict[str, Any]:
     """Safe fixes as overrides for the canonical layout (used by `akq fmt`)."""
     return dict(collect(doc, config))
+
+
+def run_fix(files: list[Path], config: LintConfig | None) -> None:
+    """`akq lint --fix`: apply the safe fixes and say on stderr what changed."""
+    from rich.console import Console
+
+    from akq_cli.i18n import pick
+    from akq_cli.lint import display_path
+
+    result = fix_files(files, config)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for path in result.changed:
+        err.print(pick({"zh": f"已修正：{display_path(path)}", "en": f"fixed: {display_path(path)}"}))
+    for path, why in result.failed:
+        reason = (
+            pick({"zh": "修正后无法保证内容不变，未修改", "en": "the fix could not be applied safely; file left unchanged"})
+            if why == "fix-unsafe"
+            else why
+        )
+        err.print(f"[yellow]akq lint --fix:[/] {display_path(path)}: {reason}")
+    if result.count:
+        err.print(
+            pick(
+                {
+                    "zh": f"自动修正了 {result.count} 处标点或文号括号（{len(result.changed)} 个文件）。其余问题需要人工修改：",
+                    "en": f"Fixed {result.count} punctuation/bracket problem(s) in {len(result.changed)} file(s). The rest need a person:",
+                }
+            )
+        )
