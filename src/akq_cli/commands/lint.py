@@ -51,6 +51,9 @@ def lint(
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=1, help="并行进程数，默认为全部 CPU 核心。Worker processes (default: all cores)."
     ),
+    fix: bool = typer.Option(
+        False, "--fix", help="先自动修正不改变含义的问题（半角标点、文号括号），再检查。Apply meaning-preserving fixes first."
+    ),
 ) -> None:
     """检查事项是否符合格式和工作方案的表述要求。Lint catalog items."""
     from akq_cli.catalog import CatalogError, find_root, item_files, load_catalog
@@ -107,6 +110,11 @@ def lint(
         config.select = frozenset(chosen_select)
     if chosen_ignore:
         config.ignore = config.ignore | frozenset(chosen_ignore)
+
+    if fix:  # akq_cli.fixes: only fixes that cannot change meaning, each file written atomically
+        from akq_cli.fixes import run_fix
+
+        run_fix(files, config)
 
     departments: set[str] | None = None
     meta: list[tuple[Path, str]] = []
