@@ -1,12 +1,12 @@
 # Two entry points, each installing what it needs on a fresh machine:
-#   make publish   lint the sample catalog, render its forms and build the public site into out/
+#   make publish   lint the sample catalog, render its forms into out/forms and build the public site into out/site
 #   make test      run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test lint bench clean
+.PHONY: publish test lint bench clean lint-reports review deploy
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,24 @@ $(STAMP): pyproject.toml
 publish: $(STAMP)
 	$(BIN)/akq lint catalog
 	$(BIN)/akq render -o out/forms
+	$(BIN)/akq export catalog -o out/site --forms out/forms
+
+# CI jobs (.gitlab-ci.yml, .github/workflows/publish.yml) call these, so the pipelines stay thin.
+# Lint with SARIF (GitHub code scanning) and Code Quality (GitLab) reports beside the text.
+lint-reports: $(STAMP)
+	mkdir -p out/reports
+	$(BIN)/akq lint catalog --format text --format sarif=out/reports/akq-lint.sarif --format gitlab=out/reports/gl-code-quality.json
+
+# What changed against BASE (default origin/main), as Markdown for the merge-request comment.
+BASE ?= origin/main
+review: $(STAMP)
+	mkdir -p out
+	$(BIN)/akq review --base $(BASE) --format markdown -o out/review.md
+
+# Switch the served folder DEST to the site built by `make publish` (atomic; `akq publish --rollback DEST` undoes it).
+deploy: $(STAMP)
+	@test -n "$(DEST)" || { echo "make deploy DEST=/path/served/by/the/web/server"; exit 2; }
+	$(BIN)/akq publish out/site $(DEST)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
