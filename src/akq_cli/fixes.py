@@ -29,12 +29,57 @@ MAX_ROUNDS = 8  # rules may offer one fix per match; each round applies one fix 
 
 
 def _skeleton(text: str) -> str:
-    """``text`` without punctuation and spaces: what a safe fix must leave unchanged."""
+    """``text`` without punctuation and spaces, full-width digits as ASCII: what a safe fix must not change."""
+    text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("P", "Z")) and not ch.isspace())
 
 
 def meaning_kept(old: str, new: str) -> bool:
     return _skeleton(old) == _skeleton(new)
+
+
+def _punct(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")
+
+
+def _tokens(text: str) -> list[str]:
+    """Runs of text, and single punctuation marks with the spaces after them."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        if _punct(text[i]):
+            while j < len(text) and text[j] == " ":
+                j += 1
+        else:
+            while j < len(text) and not _punct(text[j]):
+                j += 1
+        out.append(text[i:j])
+        i = j
+    return out
+
+
+def safe_part(old: str, new: str) -> str:
+    """The part of a rule's fix that changes only punctuation and spacing.
+
+    A rule may propose more in one value (doc-number-format also drops 第 and
+    leading zeros of a serial number); those edits stay for a person to make,
+    while the brackets next to them are still fixed.
+    """
+    import difflib
+
+    a, b = _tokens(old), _tokens(new)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.extend(a[i1:i2])
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            out.extend(y if meaning_kept(x, y) else x for x, y in zip(a[i1:i2], b[j1:j2], strict=True))
+        elif meaning_kept("".join(a[i1:i2]), "".join(b[j1:j2])):
+            out.extend(b[j1:j2])
+        else:
+            out.extend(a[i1:i2])
+    return "".join(out)
 
 
 def safe_config(config: LintConfig | None) -> LintConfig | None:
@@ -65,9 +110,10 @@ def collect(doc: Document, config: LintConfig | None) -> dict[str, str]:
         if not isinstance(pointer, str) or not isinstance(value, str) or pointer in edits:
             continue
         node = doc.root.at(pointer)
-        if node is None or not isinstance(node.value, str) or node.value == value:
+        if node is None or not isinstance(node.value, str):
             continue
-        if meaning_kept(node.value, value):
+        value = safe_part(node.value, value)
+        if value != node.value and meaning_kept(node.value, value):
             edits[pointer] = value
     return edits
 
