@@ -123,8 +123,9 @@ def test_license_without_certifications_renumbers(catalog):
     assert "（五）告知承诺适用对象" in headings
     assert headings[-1] == "（十一）承诺书的公开"
     body = texts(form, "body")
-    assert "申请人作出承诺后，不需要另行提交材料。" in body
+    assert "1．小餐饮经营许可申请书。" in body
     assert any("在法定期限内作出行政许可决定" in t for t in body)
+    assert "申请人作出承诺后，不需要另行提交材料。" in texts(form_of(catalog, "SCJ-XK-902", materials=[]), "body")
 
 
 def test_properties_are_pinned(catalog):

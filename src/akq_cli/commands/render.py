@@ -82,20 +82,10 @@ def render(
         return
 
     failed: list[str] = []
+    tasks, docs = J.plan(catalog, items)
     ready: list[J.Task] = []
     names: dict[str, str] = {}
-    for task in J.plan(catalog, items, config):
-        if task.problems:
-            if not force or not task.data:
-                key = "refused-lint" if task.data else "unreadable-item"
-                err.print(m(key, id=task.id, count=len(task.problems), file=task.file))
-                for line in task.problems:
-                    err.print(f"  {line}")
-                failed.append(task.id)
-                continue
-            err.print(m("forced-lint", id=task.id, count=len(task.problems)))
-            for line in task.problems:
-                err.print(f"  {line}")
+    for task in tasks:
         if task.name in names:
             err.print(m("duplicate-output", id=task.id, other=names[task.name], name=task.name))
             failed.append(task.id)
@@ -103,13 +93,13 @@ def render(
         names[task.name] = task.id
         ready.append(task)
 
-    out.mkdir(parents=True, exist_ok=True)
     import tempfile
 
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".akq-render-", dir=out) as scratch:
         docx_dir = out if "docx" in formats else Path(scratch)
         try:
-            state = J.prepare_state(catalog, ready, docx_dir)
+            state = J.prepare_state(catalog, ready, docx_dir, docs=docs, config=config, force=force)
         except TemplateError as exc:
             fail(m("template-error", error=exc))
             return
@@ -117,12 +107,18 @@ def render(
             results = J.render_all(ready, state, n_jobs, advance)
         written = []
         for task in ready:
-            error = results.get(task.name, "no result")
-            if error:
-                err.print(m("render-failed", id=task.id, error=error))
-                failed.append(task.id)
-            else:
+            outcome = results[task.name]
+            if outcome.problems:
+                key = ("forced-lint" if outcome.written else "refused-lint") if task.data else "unreadable-item"
+                err.print(m(key, id=task.id, count=len(outcome.problems), file=task.file))
+                for line in outcome.problems:
+                    err.print(f"  {line}")
+            if outcome.error:
+                err.print(m("render-failed", id=task.id, error=outcome.error))
+            if outcome.written:
                 written.append(task)
+            else:
+                failed.append(task.id)
         pdf_count = 0
         if soffice is not None and written:
             pdf_failed = _to_pdf(err, soffice, written, docx_dir, out, Path(scratch), n_jobs)

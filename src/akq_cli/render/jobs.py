@@ -102,14 +102,15 @@ def _read_item(path: Path) -> Item:
     return Item(path, read_document(path))
 
 
-def _lint_lines(item: Item, config: Any) -> list[str]:
+def lint_lines(doc: Any, file: str, config: Any) -> list[str]:
+    """The item's error-severity lint findings, one `file:line:column: [rule] message` line each."""
     from akq_cli.lint import lint_document
 
-    result = lint_document(item.doc, display(item.path), config)
+    result = lint_document(doc, file, config)
     return [f"{f.file}:{f.line}:{f.column}: [{f.rule}] {f.message}" for f in result.findings if f.severity == "error"]
 
 
-def _reference_lines(item: Item, catalog: Catalog) -> list[str]:
+def _reference_lines(item: Item, catalog: Catalog, by_id: dict[str, Item]) -> list[str]:
     data, file = item.data, display(item.path)
     lines = []
     if data.get("kind") not in KINDS:
@@ -117,7 +118,6 @@ def _reference_lines(item: Item, catalog: Catalog) -> list[str]:
     department = data.get("department")
     if department not in catalog.departments:
         lines.append(m("unknown-department", file=file, department=department))
-    by_id = catalog.by_id()
     for ref in data.get("certifications") or []:
         target = by_id.get(ref) if isinstance(ref, str) else None
         if target is None or target.data.get("kind") != "certification":
@@ -125,17 +125,21 @@ def _reference_lines(item: Item, catalog: Catalog) -> list[str]:
     return lines
 
 
-def plan(catalog: Catalog, items: list[Item], config: Any) -> list[Task]:
-    """A task per item, with its problems; items that cannot be read at all get data {}."""
-    tasks = []
+def plan(catalog: Catalog, items: list[Item]) -> tuple[list[Task], dict[str, Any]]:
+    """A task per item with its broken references, and the parsed files by output name.
+
+    Linting happens in the worker processes (it costs as much as rendering);
+    the parsed documents reach them by fork, not by pickling.
+    """
+    by_id = catalog.by_id()
+    tasks, docs = [], {}
     for item in items:
-        problems = _lint_lines(item, config)
-        if item.readable:
-            seen = set(problems)
-            problems += [line for line in _reference_lines(item, catalog) if line not in seen]
+        problems = _reference_lines(item, catalog, by_id) if item.readable else []
         data = item.data if item.readable else {}
-        tasks.append(Task(item.id, display(item.path), data, output_name(item.id, item.path), problems))
-    return tasks
+        task = Task(item.id, display(item.path), data, output_name(item.id, item.path), problems)
+        tasks.append(task)
+        docs.setdefault(task.name, item.doc)
+    return tasks, docs
 
 
 def folded_items(catalog: Catalog, tasks: list[Task]) -> dict[str, dict[str, Any]]:
@@ -155,8 +159,21 @@ def init_worker(state: dict[str, Any]) -> None:
     _STATE.update(state)
 
 
-def prepare_state(catalog: Catalog, tasks: list[Task], out_dir: Path) -> dict[str, Any]:
-    """Everything the workers share, built once: templates, styled base document, catalog parts."""
+def prepare_state(
+    catalog: Catalog,
+    tasks: list[Task],
+    out_dir: Path,
+    *,
+    docs: dict[str, Any] | None = None,
+    config: Any = None,
+    force: bool = False,
+) -> dict[str, Any]:
+    """Everything the workers share, built once: templates, styled base document, catalog parts.
+
+    ``docs`` (output name -> parsed item) and ``config`` turn on linting before
+    rendering; without them every task is rendered as it is (the benchmark's
+    and the tests' shortcut).
+    """
     from akq_cli.render.docx_style import base_document
     from akq_cli.render.docx_writer import FormPackage
     from akq_cli.render.forms import FormContext
@@ -169,47 +186,69 @@ def prepare_state(catalog: Catalog, tasks: list[Task], out_dir: Path) -> dict[st
         "package": FormPackage(base_document(layout), layout),
         "context": FormContext(catalog.meta, catalog.departments, folded_items(catalog, tasks)),
         "out_dir": out_dir,
+        "docs": docs or {},
+        "config": config,
+        "force": force,
     }
 
 
-def render_one(task: Task) -> tuple[str, str | None]:
-    """Write one DOCX; returns (output name, error message or None). Never raises."""
+@dataclass
+class Outcome:
+    name: str
+    problems: list[str]  # lint errors and broken references
+    written: bool
+    error: str | None = None  # why rendering failed, when it did
+
+
+def render_one(task: Task) -> Outcome:
+    """Lint, then write one DOCX unless refused. Never raises."""
     from akq_cli.fsutil import atomic_write_bytes
     from akq_cli.render.forms import build_form
 
+    problems = list(task.problems)
     try:
+        doc = _STATE["docs"].get(task.name)
+        if doc is not None and _STATE["config"] is not None:
+            problems = lint_lines(doc, task.file, _STATE["config"]) + problems
+        if not task.data or (problems and not _STATE["force"]):
+            return Outcome(task.name, problems, False)
         out_dir: Path = _STATE["out_dir"]
         target = out_dir / f"{task.name}.docx"
         if target.resolve().parent != out_dir.resolve():  # belt and braces over output_name
             raise ValueError(f"unsafe output name {task.name!r}")
         form = build_form(task.data, _STATE["context"], _STATE["wording"])
         atomic_write_bytes(target, _STATE["package"].render(form))
-        return task.name, None
+        return Outcome(task.name, problems, True)
     except Exception as exc:  # a bad item must not stop the other 999
-        return task.name, f"{type(exc).__name__}: {exc}"
+        return Outcome(task.name, problems, False, f"{type(exc).__name__}: {exc}")
 
 
-def _render_chunk(tasks: list[Task]) -> list[tuple[str, str | None]]:
+def _render_chunk(tasks: list[Task]) -> list[Outcome]:
     return [render_one(t) for t in tasks]
 
 
 def render_all(
     tasks: list[Task], state: dict[str, Any], jobs: int, on_done: Callable[[int], None] = lambda n: None
-) -> dict[str, str | None]:
-    """Render every task, in ``jobs`` processes when that pays; output name -> error or None."""
-    results: dict[str, str | None] = {}
+) -> dict[str, Outcome]:
+    """Render every task, in ``jobs`` processes when that pays; output name -> outcome."""
+    results: dict[str, Outcome] = {}
     if jobs <= 1 or len(tasks) <= CHUNK:
         init_worker(state)
         for task in tasks:
-            name, error = render_one(task)
-            results[name] = error
+            outcome = render_one(task)
+            results[outcome.name] = outcome
             on_done(1)
         return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(state,)) as pool:
-        for chunk_result in pool.map(_render_chunk, list(_chunks(tasks, CHUNK))):
-            for name, error in chunk_result:
-                results[name] = error
-            on_done(len(chunk_result))
+    import multiprocessing
+
+    # fork hands the workers the parsed items and the base document without pickling them.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(state,)) as pool:
+        for outcomes in pool.map(_render_chunk, list(_chunks(tasks, CHUNK))):
+            for outcome in outcomes:
+                results[outcome.name] = outcome
+            on_done(len(outcomes))
     return results
 
 

@@ -1,0 +1,88 @@
+"""Benchmark `akq render`: the synthetic catalog's forms as DOCX, with one process and with two.
+
+    .venv/bin/python bench/render_bench.py [--items 1000] [--runs 3] [--pdf 20]
+
+Generates the catalog with bench/synth.py (into bench/catalogs/<N>, reused when
+present), then times the real command as a user runs it, start-up included:
+`akq render <catalog>/items -o DIR --jobs J`. Reports the best of --runs for
+each J, in items per second. The target (issue 3): 1,000 forms in under 20 s
+on 2 cores. With --pdf N it also times converting N forms to PDF through
+LibreOffice, which is far slower and reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET_S = 20.0
+
+
+def akq() -> list[str]:
+    exe = Path(sys.executable).with_name("akq")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "akq_cli"]
+
+
+def catalog(items: int) -> Path:
+    folder = HERE / "catalogs" / str(items)
+    if not (folder / "catalog.yaml").is_file():
+        subprocess.run(
+            [sys.executable, str(HERE / "synth.py"), "--items", str(items), "--out", str(folder)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return folder
+
+
+def timed(args: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "AKQ_LANG": "en"})
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"akq render failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf", type=int, default=0, help="also time converting this many forms to PDF")
+    args = parser.parse_args()
+
+    folder = catalog(args.items)
+    count = len(list((folder / "items").rglob("*.yaml")))
+    print(f"catalog: {folder.relative_to(HERE.parent)} ({count} items), cpus: {os.cpu_count()}")
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="akq-render-bench-") as tmp:
+        for jobs in (1, 2):
+            best = float("inf")
+            for run in range(args.runs):
+                out = Path(tmp) / f"j{jobs}-{run}"
+                best = min(best, timed([*akq(), "render", "items", "-o", str(out), "--jobs", str(jobs)], folder))
+                produced = len(list(out.glob("*.docx")))
+                if produced != count:
+                    sys.exit(f"expected {count} forms, found {produced}")
+                shutil.rmtree(out)
+            results[jobs] = best
+            print(f"--jobs {jobs}: {best:6.2f} s  {count / best:7.1f} items/s  (best of {args.runs})")
+        if args.pdf:
+            if shutil.which("soffice") is None:
+                sys.exit("--pdf needs LibreOffice (soffice)")
+            ids = sorted(p.stem for p in (folder / "items").rglob("*.yaml"))[: args.pdf]
+            out = Path(tmp) / "pdf"
+            elapsed = timed([*akq(), "render", *ids, "-o", str(out), "-f", "pdf", "--jobs", "2"], folder)
+            print(f"PDF, --jobs 2: {len(ids)} forms in {elapsed:.1f} s  ({len(ids) / elapsed:.1f} forms/s)")
+    verdict = "meets" if results[2] < TARGET_S * count / 1000 else "MISSES"
+    print(f"target: 1,000 forms in under {TARGET_S:.0f} s on 2 cores -> {verdict} ({results[2]:.2f} s for {count})")
+
+
+if __name__ == "__main__":
+    main()
