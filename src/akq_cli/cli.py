@@ -26,6 +26,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("new", "new", "new"),
     ("diff", "diff", "diff"),
     ("review", "review", "review"),
+    ("report", "report", "report"),
 ]
 
 app = typer.Typer(
