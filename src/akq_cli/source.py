@@ -72,11 +72,17 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
-        yield self
-        v = self.value
-        children = v.values() if isinstance(v, dict) else v if isinstance(v, list) else ()
-        for child in children:
-            yield from child.walk()
+        # An explicit stack: nested generators cost a frame per level per node, and every rule walks.
+        stack = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            yield node
+            v = node.value
+            if isinstance(v, dict):
+                extend(reversed(v.values()))
+            elif isinstance(v, list):
+                extend(reversed(v))
 
     def strings(self) -> Iterator[Node]:
         """Every string scalar at or below this node."""
