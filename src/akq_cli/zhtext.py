@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -275,7 +276,11 @@ VAGUE_TERMS: tuple[Term, ...] = (
     _term("尽快", "尽快|尽早|尽可能"),
     _term("一定", test=_yiding),
     _term("若干"),
-    _term("较大", "较(?:严重|大|多|高|长|少|短|小|低|重|好|强|弱|差|快|慢|近|远|广|充足|丰富|完善|明显|突出|频繁|复杂)", _jiao),
+    _term(
+        "较大",
+        "较(?:严重|大|多|高|长|少|短|小|低|重|好|强|弱|差|快|慢|近|远|广|充足|丰富|完善|明显|突出|频繁|复杂)",
+        _jiao,
+    ),
     _term("基本", test=_jiben),
     _term("左右", test=_zuoyou),
     _term("大约", "大约|大概|大致"),
@@ -287,6 +292,18 @@ VAGUE_TERMS: tuple[Term, ...] = (
 )
 
 
+# One pass over the text: the terms never start at the same character, so an alternation
+# finds what separate scans would, about ten times faster.
+# The leading class lets the engine skip most characters without trying every alternative.
+_ALL_TERMS = re.compile(
+    "(?=[等其有相必确原视酌适及尽一若较基左大约近另])(?:"
+    + "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(VAGUE_TERMS))
+    + ")"
+)
+_MASK_SIGNS = re.compile(r"[《“]|://")
+_CATCH_ALL_SIGNS = re.compile(r"其[他它]|认为|根据|另行|限于")
+
+
 def find_vague(
     text: str,
     extra_terms: Iterable[str] = (),
@@ -294,25 +311,31 @@ def find_vague(
     catch_all: list[Match] | None = None,
 ) -> list[Match]:
     """Vague wording in ``text``, in order.  Terms inside a catch-all clause are left to that rule."""
-    if not has_cjk(text) and not extra_terms:
-        return []
-    masks = masked(text, allowed)
-    clauses = [(c.start, c.end) for c in (catch_all if catch_all is not None else find_catch_all(text, allowed))]
+    allowed = tuple(allowed)
+    masks = masked(text, allowed) if allowed or _MASK_SIGNS.search(text) else []
+    clauses: list[tuple[int, int]] | None = None
     found: dict[int, Match] = {}
-    for term in VAGUE_TERMS:
-        for m in term.pattern.finditer(text):
-            s, e = m.start(), m.end()
-            if s in found or _inside(masks, s, e) or (term.part_of_catch_all and _inside(clauses, s, e)):
+    for m in _ALL_TERMS.finditer(text):
+        term = VAGUE_TERMS[int(m.lastgroup[1:])]  # type: ignore[index]
+        s, e = m.start(), m.end()
+        if masks and _inside(masks, s, e):
+            continue
+        if term.part_of_catch_all:
+            if clauses is None:
+                clauses = [
+                    (c.start, c.end) for c in (catch_all if catch_all is not None else find_catch_all(text, allowed))
+                ]
+            if _inside(clauses, s, e):
                 continue
-            if term.test(text, m):
-                found[s] = Match(s, e, m.group(), term.name)
+        if term.test(text, m):
+            found[s] = Match(s, e, m.group(), term.name)
     for extra in extra_terms:
         if not extra:
             continue
         for m in re.finditer(re.escape(extra), text):
             if m.start() not in found and not _inside(masks, m.start(), m.end()):
                 found[m.start()] = Match(m.start(), m.end(), extra, extra)
-    return _no_overlaps(found.values())
+    return _no_overlaps(found.values()) if found else []
 
 
 def _no_overlaps(matches: Iterable[Match]) -> list[Match]:
@@ -339,9 +362,7 @@ _CATCH_ALL_PATTERNS = (
     re.compile("(?:以及|及|和|或者|或|等)?其[他它](?=[。；;，,]|$)"),
 )
 # A catch-all clause names who may ask for more; the message quotes it from there.
-_AUTHORITY = (
-    r"(?:法律|法规|行政法规|规章|国家|国务院|上级|主管|行政机关|审批机关|受理机关|审核机关|机关|部门|有关|相关|地方性法规)"
-)
+_AUTHORITY = r"(?:法律|法规|行政法规|规章|国家|国务院|上级|主管|行政机关|审批机关|受理机关|审核机关|机关|部门|有关|相关|地方性法规)"
 _QUALIFIER = re.compile(
     _AUTHORITY + r"[^，。；、,;：:（）()\n]{0,12}?(?:规定|要求|认为|需要)[^，。；、,;：:（）()\n]{0,4}$"
 )
@@ -350,8 +371,13 @@ _AUTHORITY_ONLY = re.compile(_AUTHORITY + r"[^，。；、,;：:（）()\n]{0,4}
 
 def find_catch_all(text: str, allowed: Iterable[str] = ()) -> list[Match]:
     """Catch-all clauses in ``text``, in order, each from its qualifier (规定的/认为需要的) on."""
-    if not has_cjk(text):
+    if not _CATCH_ALL_SIGNS.search(text):
         return []
+    return list(_find_catch_all(text, tuple(allowed)))
+
+
+@lru_cache(maxsize=512)  # vague-term and catch-all read the same values one after the other
+def _find_catch_all(text: str, allowed: tuple[str, ...]) -> tuple[Match, ...]:
     masks = masked(text, allowed)
     found: list[Match] = []
     for pattern in _CATCH_ALL_PATTERNS:
@@ -367,14 +393,16 @@ def find_catch_all(text: str, allowed: Iterable[str] = ()) -> list[Match]:
             if pattern.pattern.startswith("(?:以及") and not _ends_list(text, s):
                 continue
             found.append(Match(_qualifier_start(text, s), e, text[_qualifier_start(text, s) : e], m.group()))
-    return _no_overlaps(found)
+    return tuple(_no_overlaps(found))
 
 
 def _ends_list(text: str, start: int) -> bool:
     """其他 closing a list: after 、 or a conjunction, or as a numbered entry of its own."""
     c0, _ = clause(text, start)
     left = text[c0:start]
-    return bool(re.search(r"(?:[、]|[（(][一二三四五六七八九十0-9]+[）)])\s*$", left)) or text[start] != "其" or start == 0
+    return (
+        bool(re.search(r"(?:[、]|[（(][一二三四五六七八九十0-9]+[）)])\s*$", left)) or text[start] != "其" or start == 0
+    )
 
 
 def _qualifier_start(text: str, start: int) -> int:

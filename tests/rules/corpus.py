@@ -76,3 +76,27 @@ def score(entries: list[dict], rule: str, reader: Reader) -> Score:
                 s.fn += 1
                 s.misses.append(f"FN {rule}: {text} -> {text[e0:e1]!r}")
     return s
+
+
+def readers() -> dict[str, Reader]:
+    """The two rules' readers, as `akq lint` runs them with no akq.toml."""
+    from akq_cli import zhtext
+
+    return {
+        "vague-term": lambda t: [(m.start, m.end) for m in zhtext.find_vague(t)],
+        "catch-all": lambda t: [(m.start, m.end) for m in zhtext.find_catch_all(t)],
+    }
+
+
+def report(names: tuple[str, ...] = ("vague", "catch_all", "lookalikes", "holdout")) -> dict[str, Score]:
+    entries = load(names)
+    return {rule: score(entries, rule, reader) for rule, reader in readers().items()}
+
+
+if __name__ == "__main__":  # python tests/rules/corpus.py: print the figures and every miss
+    import sys
+
+    for rule, s in report(tuple(sys.argv[1:]) or ("vague", "catch_all", "lookalikes", "holdout")).items():
+        print(s.line(rule))
+        for miss in s.misses:
+            print("   ", miss)
