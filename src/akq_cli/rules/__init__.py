@@ -12,6 +12,20 @@ RULE_MODULES = (
     "schema",
     "placeholder",  # 待填写 left by akq new / akq import (akq_cli.scaffold)
     "suppression",  # inline `# akq: disable=` comments (engine: akq_cli.suppress)
+    # the policy's rules (seed 一, 二（三）, 三（二）)
+    "notification_incomplete",
+    "liability_missing",
+    "legal_basis_unspecific",
+    "approval_missing",
+    "excluded_domain",
+    "vague_term",
+    "catch_all",
+    "personal_data",
+    "doc_number_format",
+    "punctuation",
+    # catalog scope: over the summaries of all linted items
+    "duplicate",
+    "reference",
 )
 
 
