@@ -1,4 +1,4 @@
-"""`akq rules [RULE]`: list the rules, or explain one with its examples."""
+"""`akq rules [RULE]`: list the rules, or explain one with its examples and what lint reports for them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import typer
 def rules(rule: Optional[str] = typer.Argument(None, help="规则编号，例如 vague-term。Rule id.")) -> None:
     """列出所有检查规则，或说明一条规则。List the rules, or explain one."""
     from rich.console import Console
-    from rich.syntax import Syntax
     from rich.table import Table
 
     from akq_cli.i18n import lang, pick
@@ -24,19 +23,53 @@ def rules(rule: Optional[str] = typer.Argument(None, help="规则编号，例如
         for r in registry.values():
             table.add_row(r.id, r.severity, pick(r.summary))
         console.print(table)
+        console.print("说明一条规则：akq rules 规则编号" if zh else "Explain one: akq rules RULE")
         return
     r = registry.get(rule)
     if r is None:
         Console(stderr=True).print(
-            f"[bold red]akq rules:[/] {'没有这条规则' if zh else 'no such rule'}: {rule}（{', '.join(registry)}）"
+            f"[bold red]akq rules:[/] {'没有这条规则' if zh else 'no such rule'}: {rule}（{', '.join(registry)}）",
+            highlight=False,
         )
         raise typer.Exit(2)
-    console.print(f"[bold]{r.id}[/]  ({r.severity})")
+    _explain(console, r, zh)
+
+
+def _explain(console: object, r: object, zh: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.syntax import Syntax
+
+    from akq_cli.i18n import pick
+    from akq_cli.rules.base import Rule
+    from akq_cli.rules.docs import example_findings
+
+    assert isinstance(console, Console) and isinstance(r, Rule)
+    scope = ("单个事项" if r.scope == "item" else "整个目录") if zh else r.scope
+    fix = ("可以用 akq lint --fix 自动修正" if zh else "fixable with akq lint --fix") if r.fixable else ""
+    console.print(f"[bold]{r.id}[/]  {r.severity} · {scope}" + (f" · {fix}" if fix else ""))
     console.print(pick(r.summary))
     console.print()
-    console.print(pick(r.description))
-    for label, examples in (("不通过的例子" if zh else "Fails", r.bad), ("通过的例子" if zh else "Passes", r.good)):
+    console.print(escape(pick(r.description)))
+    if zh:
+        console.print("\n例子只写出与基础事项不同的键；行号指补全后的事项文件。")
+    else:
+        console.print(
+            "\nExamples show only the keys that differ from a complete base item; lines refer to the completed file."
+        )
+    for label, examples, failing in (
+        ("不通过的例子" if zh else "Fails", r.bad, True),
+        ("通过的例子" if zh else "Passes", r.good, False),
+    ):
         for ex in examples:
             console.print()
-            console.print(f"[bold]{label}[/]" + (f"：{pick(ex.note)}" if ex.note else ""))
-            console.print(Syntax(ex.yaml.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+            colon = "：" if zh else ": "
+            console.print(f"[bold]{label}[/]" + (f"{colon}{escape(pick(ex.note))}" if ex.note else ""))
+            if ex.drop:
+                console.print(("删去键：" if zh else "Removed keys: ") + ", ".join(ex.drop))
+            console.print(
+                Syntax(ex.yaml.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default", word_wrap=True)
+            )
+            if failing:
+                for f in example_findings(r, ex):
+                    console.print(f"  → {f.file}:{f.line}:{f.column} {f.pointer} {escape(f.message)}")
