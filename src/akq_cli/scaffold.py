@@ -87,6 +87,7 @@ def _env() -> Any:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
+        lstrip_blocks=True,
         autoescape=False,
     )
     env.filters["q"] = lambda v: inline(str(v))
@@ -99,9 +100,18 @@ def render_item(kind: str, values: dict[str, Any]) -> str:
         "title": PLACEHOLDER,
         "matter": PLACEHOLDER,
         "category": PLACEHOLDER,
+        "issuer": PLACEHOLDER,
+        "purpose": PLACEHOLDER,
+        "content": PLACEHOLDER,
+        "legal_basis": [{"document": f"《{PLACEHOLDER}》", "article": PLACEHOLDER, "level": "law", "guessed": False}],
+        "conditions": [PLACEHOLDER],
+        "materials": [PLACEHOLDER],
         "matter_type": default_matter_type(kind),
+        "matter_type_note": "",
         "withdrawal": WITHDRAWAL,
-        **{k: v for k, v in values.items() if v not in (None, "")},
+        "generator": "akq new",
+        "origin": "",
+        **{k: v for k, v in values.items() if v not in (None, "", [])},
         "kind": kind,
         "kind_name": KIND_NAME[kind]["zh"],  # the file is for county staff: always Chinese
     }

@@ -137,7 +137,12 @@ def decode_csv(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "strict"), "UTF-8（BOM）"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise SheetError({"zh": f"{name} 的 UTF-16 编码已损坏。", "en": f"{name} has broken UTF-16."}) from exc
+    if b"\x00" in data:
+        raise SheetError({"zh": f"{name} 不是文本文件。", "en": f"{name} is not a text file."})
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
