@@ -27,6 +27,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("diff", "diff", "diff"),
     ("review", "review", "review"),
     ("report", "report", "report"),
+    ("import", "import_", "import_"),
 ]
 
 app = typer.Typer(
