@@ -1,0 +1,95 @@
+"""akq.toml at the catalog root: settings that work, and mistakes reported with file:line:column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import run_akq
+
+from .helpers import edit, findings, item
+
+
+def write_config(catalog: Path, text: str) -> Path:
+    path = catalog / "akq.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def lint(catalog: Path, *args: str):
+    return run_akq("lint", "--no-cache", "--format", "json", *args, cwd=catalog.parent)
+
+
+@pytest.mark.parametrize(
+    ("toml", "line", "column", "needle"),
+    [
+        ("[lint]\nselect = [\"schema\"\n", 3, 1, "TOML"),
+        ("[lint]\nselect = [\"schema\", \"vague-trem\"]\n", 2, 22, "vague-trem"),
+        ("[lint]\nignore = \"schema\"\n", 2, 1, "ignore"),
+        ("# comment\n[lint]\nselct = [\"schema\"]\n", 3, 1, "lint.selct"),
+        ("[lint.severity]\nschema = \"fatal\"\n", 2, 11, "fatal"),
+        ("[lint.severity]\nyaml-syntax = \"info\"\nno-such-rule = \"info\"\n", 3, 1, "no-such-rule"),
+        ("[lint.vague-term]\nextra-terms = \"尽快\"\n", 2, 1, "extra-terms"),
+        ("[lint.vague-term]\nextra-terms = [\"尽快\"]\nallowed = [\"等级\"]\n", 3, 1, "allowed"),
+        ("lint = 3\n", 1, 1, "lint"),
+    ],
+)
+def test_mistakes_are_reported_with_position_and_exit_2(small_catalog, toml, line, column, needle):
+    path = write_config(small_catalog, toml)
+    r = lint(small_catalog, "catalog")
+    assert r.code == 2, r.out + r.err
+    assert r.out == ""
+    assert f"akq.toml:{line}:{column}: " in r.err, r.err
+    assert needle in r.err
+    assert str(path.parent) in r.err or "akq.toml" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_english_messages(small_catalog):
+    write_config(small_catalog, "[lint.severity]\nschema = \"fatal\"\n")
+    r = run_akq("--lang", "en", "lint", "--no-cache", cwd=small_catalog)
+    assert r.code == 2 and "use error, warning or info" in r.err
+
+
+def test_severity_override_turns_an_error_into_a_warning(small_catalog):
+    edit(item(small_catalog, "SFJ-ZM-0001"), "status: published", "status: 已发布")
+    assert lint(small_catalog, "catalog").code == 1
+    write_config(small_catalog, "[lint.severity]\nschema = \"warning\"\n")
+    r = lint(small_catalog, "catalog")
+    assert r.code == 0
+    assert [(f["rule"], f["severity"]) for f in findings(r.out)] == [("schema", "warning")]
+    assert lint(small_catalog, "catalog", "--fail-on", "warning").code == 1
+
+
+def test_select_and_ignore_in_the_file_and_on_the_command_line(small_catalog):
+    edit(item(small_catalog, "SFJ-ZM-0001"), "status: published", "status: 已发布")
+    write_config(small_catalog, "[lint]\nignore = [\"schema\"]\n")
+    assert findings(lint(small_catalog, "catalog").out) == []
+    write_config(small_catalog, "[lint]\nselect = [\"yaml-syntax\"]\n")
+    assert findings(lint(small_catalog, "catalog").out) == []
+    r = lint(small_catalog, "catalog", "--select", "schema")  # the command line wins over the file
+    assert [f["rule"] for f in findings(r.out)] == ["schema"]
+
+
+def test_the_file_at_the_catalog_root_applies_to_a_single_file(small_catalog):
+    path = item(small_catalog, "SFJ-ZM-0001")
+    edit(path, "status: published", "status: 已发布")
+    write_config(small_catalog, "[lint.severity]\nschema = \"info\"\n")
+    r = run_akq("lint", "--no-cache", "--format", "json", path.relative_to(small_catalog), cwd=small_catalog)
+    assert [(f["rule"], f["severity"]) for f in findings(r.out)] == [("schema", "info")]
+    assert r.code == 0
+
+
+def test_extra_terms_and_allowed_phrases_reach_the_vague_term_rule(small_catalog):
+    path = item(small_catalog, "SFJ-ZM-0001")
+    text = path.read_text("utf-8")
+    purpose = re.search(r"^purpose: (.*)$", text, re.M).group(1)
+    edit(path, f"purpose: {purpose}", f"purpose: {purpose}，可加急办理")
+    assert "vague-term" not in {f["rule"] for f in findings(lint(small_catalog, "catalog").out)}
+    write_config(small_catalog, "[lint.vague-term]\nextra-terms = [\"加急\"]\n")
+    (hit,) = [f for f in findings(lint(small_catalog, "catalog").out) if f["rule"] == "vague-term"]
+    assert hit["match"] == "加急" and hit["pointer"] == "/purpose"
+    write_config(small_catalog, "[lint.vague-term]\nextra-terms = [\"加急\"]\nallowed-phrases = [\"可加急办理\"]\n")
+    assert "vague-term" not in {f["rule"] for f in findings(lint(small_catalog, "catalog").out)}
