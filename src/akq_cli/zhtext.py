@@ -137,6 +137,8 @@ def _deng(text: str, m: re.Match[str]) -> bool:
         return True
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
+    if before == "中" and text[m.start() - 2 : m.start() - 1] in ("初", "高"):
+        before = "学"  # 初中等学历, 高中等: 初中/高中 + 等, not 中等
     if after in _DENG_WORD_AFTER or before in _DENG_WORD_BEFORE:
         return False
     if not before or (not _CJK_RE.match(before) and not before.isalnum()):
@@ -153,9 +155,14 @@ def _qita(text: str, m: re.Match[str]) -> bool:
     """其他 that opens an unnamed remainder; not 其他组织 (a legal category), not 其他家庭成员 (all of them)."""
     if _QITA_NOT_AFTER.match(text, m.end()):
         return False
-    if text.startswith("行政机关协助", m.end()) or re.match(r"(?:行政)?机关[^，。；]{0,6}协助", text[m.end() :]):
-        return False  # the statutory assisted-verification mechanism (seed 三（三）)
+    if _OTHER_BODY.match(text, m.end()):
+        s0, s1 = sentence(text, m.start())
+        if "协助" in text[s0:s1] or _NO_ASKING.search(text, s0, s1):
+            return False  # bodies helping each other (seed 三（三）), not asking the applicant for more
     return not negated(text, m.start())
+
+
+_OTHER_BODY = re.compile(r"(?:行政机关|机关|部门|单位)")
 
 
 _RULE_NOUN = re.compile(r"规定|要求|条款|规范|文件")
@@ -221,7 +228,7 @@ def _jiben(text: str, m: re.Match[str]) -> bool:
     return _JIBEN_VAGUE.match(text, m.end()) is not None
 
 
-_NUMBER_OR_UNIT_BEFORE = re.compile(f"[{_NUM}{_MEASURE}%％里吨斤时钟米]\\s*$")
+_NUMBER_OR_UNIT_BEFORE = re.compile(f"[{_NUM}{_MEASURE}%％里吨斤时钟米倍克升度亩]\\s*$")
 
 
 def _zuoyou(text: str, m: re.Match[str]) -> bool:
@@ -269,7 +276,7 @@ VAGUE_TERMS: tuple[Term, ...] = (
     _term("必要时"),
     _term("必要的", "确有必要|必要的?(?=材料|证明|资料|文件|手续|条件|设施|设备|措施|人员|场所)|必要的", part=True),
     _term("原则上"),
-    _term("视情况", "视(?:具体)?情(?:况|节)?(?:轻重)?", _shiqing),
+    _term("视情况", f"视(?![为同])[{CJK}]{{0,4}}?情(?:况|节)(?:轻重)?|视情", _shiqing),
     _term("酌情", "酌情|酌定|酌处"),
     _term("适当", "适当|适时|适量", _shidang),
     _term("及时", test=_jishi),
@@ -301,7 +308,7 @@ _ALL_TERMS = re.compile(
     + ")"
 )
 _MASK_SIGNS = re.compile(r"[《“]|://")
-_CATCH_ALL_SIGNS = re.compile(r"其[他它]|认为|根据|另行|限于")
+_CATCH_ALL_SIGNS = re.compile(r"其[他它]|认为|根据|另行|另有|限于")
 
 
 def find_vague(
@@ -358,6 +365,8 @@ _CATCH_ALL_PATTERNS = (
     re.compile(f"根据(?:工作|实际)?需要[^，。；、,;\\n]{{0,8}}?的?{_OBJECT}"),
     re.compile(f"另行(?:通知|要求|规定)[^，。；、,;\\n]{{0,6}}?的{_OBJECT}"),
     re.compile("包括但不限于|不仅限于|不限于"),
+    # the escape clause: 法律、行政法规另有规定的，从其规定 / ……另有规定的除外
+    re.compile("另有规定的?[，,]?\\s*(?:从其规定|依照其规定|按其规定|适用其规定)|另有规定的除外"),
     # a list that ends in 其他: 身份证、户口簿以及其他。 / （三）其他。
     re.compile("(?:以及|及|和|或者|或|等)?其[他它](?=[。；;，,]|$)"),
 )

@@ -88,7 +88,7 @@ def readers() -> dict[str, Reader]:
     }
 
 
-def report(names: tuple[str, ...] = ("vague", "catch_all", "lookalikes", "holdout")) -> dict[str, Score]:
+def report(names: tuple[str, ...] = ("vague", "catch_all", "lookalikes", "holdout", "holdout2")) -> dict[str, Score]:
     entries = load(names)
     return {rule: score(entries, rule, reader) for rule, reader in readers().items()}
 
@@ -96,7 +96,7 @@ def report(names: tuple[str, ...] = ("vague", "catch_all", "lookalikes", "holdou
 if __name__ == "__main__":  # python tests/rules/corpus.py: print the figures and every miss
     import sys
 
-    for rule, s in report(tuple(sys.argv[1:]) or ("vague", "catch_all", "lookalikes", "holdout")).items():
+    for rule, s in report(tuple(sys.argv[1:]) or ("vague", "catch_all", "lookalikes", "holdout", "holdout2")).items():
         print(s.line(rule))
         for miss in s.misses:
             print("   ", miss)

@@ -6,7 +6,7 @@ import pytest
 
 from .corpus import RULES, load, report
 
-ALL = ("vague", "catch_all", "lookalikes", "holdout")
+ALL = ("vague", "catch_all", "lookalikes", "holdout", "holdout2")
 
 
 def test_the_corpus_is_large_and_covers_every_kind_of_snippet():
@@ -21,8 +21,7 @@ def test_the_corpus_is_large_and_covers_every_kind_of_snippet():
 @pytest.mark.parametrize("rule", RULES)
 def test_precision_and_recall_are_at_least_95_percent(rule):
     scores = report(ALL)
-    held_out = report(("holdout",))
     s = scores[rule]
-    print(f"\n{s.line(rule)}\n{held_out[rule].line(rule + ' (holdout)')}")
+    print(f"\n{s.line(rule)}")
     assert s.precision >= 0.95, "\n".join(s.misses)
     assert s.recall >= 0.95, "\n".join(s.misses)
