@@ -50,20 +50,26 @@ def _table(layout: Layout, kind: str, table: InfoTable) -> str:
 
 
 def _signature(layout: Layout, sig: Signature) -> str:
+    """Blank lines to sign in, then the two columns; kept on one page with what precedes it."""
+    keep = "<w:keepNext/>"
     tab = f'<w:tabs><w:tab w:val="left" w:pos="{mm_twips(layout.signature_right_mm)}"/></w:tabs>'
-    parts = [_para(layout, "signature", "") for _ in range(layout.signature_blank_lines)]
-    for i, (left, right) in enumerate(zip(sig.left, sig.right, strict=False)):
+    parts = [_para(layout, "signature", "", keep) for _ in range(layout.signature_blank_lines)]
+    rows = list(zip(sig.left, sig.right, strict=False))
+    for i, (left, right) in enumerate(rows):
         if i:
-            parts.append(_para(layout, "signature", ""))
-        parts.append(_para(layout, "signature", f"{left}\t{right}", tab))
+            parts.append(_para(layout, "signature", "", keep))
+        parts.append(_para(layout, "signature", f"{left}\t{right}", (keep if i < len(rows) - 1 else "") + tab))
     return "".join(parts)
 
 
 def body_xml(layout: Layout, form: Form) -> str:
     out = []
-    for block in form.blocks:
+    blocks = form.blocks
+    for i, block in enumerate(blocks):
         if isinstance(block, Para):
-            out.append(_para(layout, block.style, block.text))
+            # The last promise stays with the signature block: no page holding only the signatures.
+            before_signature = i + 1 < len(blocks) and isinstance(blocks[i + 1], Signature)
+            out.append(_para(layout, block.style, block.text, "<w:keepNext/>" if before_signature else ""))
         elif isinstance(block, InfoTable):
             out.append(_table(layout, form.kind, block))
         else:

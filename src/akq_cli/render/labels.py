@@ -11,15 +11,6 @@ VERIFICATION_METHODS = {
     "assisted": "协助核查",
     "random_inspection": "“双随机、一公开”抽查",
 }
-LEVELS = {
-    "law": "法律",
-    "administrative_regulation": "行政法规",
-    "state_council_decision": "国务院决定",
-    "departmental_rule": "部门规章",
-    "local_regulation": "地方性法规",
-    "local_government_rule": "地方政府规章",
-    "normative_document": "规范性文件",
-}
 
 _ENDINGS = "。；！？：，、.;!?:,"
 
