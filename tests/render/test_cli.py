@@ -147,3 +147,53 @@ def test_progress_bar_and_summary_for_many_items(render_catalog, tmp_path):
     assert "已生成 10 份告知承诺书（DOCX 10）" in result.err
     assert len(list(out.glob("*.docx"))) == 10
     shutil.rmtree(out)
+
+
+FAKE_SOFFICE = """#!{python}
+# Stands in for LibreOffice: writes "%PDF" files for the documents named, or fails when told to.
+import os, sys
+from pathlib import Path
+args = sys.argv[1:]
+out = Path(args[args.index("--outdir") + 1])
+docs = [a for a in args if a.endswith(".docx")]
+Path(os.environ["FAKE_SOFFICE_LOG"]).open("a").write(" ".join(args) + "\\n")
+if os.environ.get("FAKE_SOFFICE_FAIL"):
+    sys.exit("fake soffice: conversion failed")
+for doc in docs:
+    assert Path(doc).read_bytes().startswith(b"PK")
+    (out / (Path(doc).stem + ".pdf")).write_bytes(b"%PDF-1.7 fake")
+"""
+
+
+def fake_soffice(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    bin_dir = tmp_path / "fakebin"
+    bin_dir.mkdir()
+    script = bin_dir / "soffice"
+    script.write_text(FAKE_SOFFICE.format(python=sys.executable))
+    script.chmod(0o755)
+    log = tmp_path / "soffice.log"
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "FAKE_SOFFICE_LOG": str(log)}, log
+
+
+def test_pdf_only_leaves_no_word_files_and_batches_per_job(tmp_path):
+    env, log = fake_soffice(tmp_path)
+    out = tmp_path / "out"
+    result = run_akq("render", "-f", "pdf", "-o", out, "--jobs", "2", cwd=RENDER_CATALOG, env=env)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == ["SCJ-XK-901.pdf", "SCJ-ZM-901.pdf", "SFJ-ZM-901.pdf"]
+    calls = log.read_text().splitlines()
+    assert len(calls) == 2  # one soffice per job, each converting a batch
+    # Each call has its own profile, and asks for PDF/A-2b.
+    profiles = {next(a for a in c.split() if a.startswith("-env:UserInstallation=")) for c in calls}
+    assert len(profiles) == 2
+    assert all('"SelectPdfVersion":{"type":"long","value":"2"}' in c for c in calls)
+    assert "PDF 3" in result.err
+
+
+def test_failed_conversion_is_reported(tmp_path):
+    env, _ = fake_soffice(tmp_path)
+    out = tmp_path / "out"
+    result = run_akq("render", "SFJ-ZM-901", "-f", "docx,pdf", "-o", out, cwd=RENDER_CATALOG, env={**env, "FAKE_SOFFICE_FAIL": "1"})
+    assert result.code == 1
+    assert "SFJ-ZM-901：LibreOffice 没有生成 PDF" in result.err and "conversion failed" in result.err
+    assert [p.name for p in out.iterdir()] == ["SFJ-ZM-901.docx"]
