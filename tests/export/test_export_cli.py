@@ -279,3 +279,17 @@ def test_bad_arguments_exit_2(tmp_path: Path) -> None:
     assert onto_file.code == 2 and "Traceback" not in onto_file.err
     english = run_akq("--lang", "en", "export", EXPORT_FIXTURE, "-o", a_file)
     assert "is not a folder" in english.err
+
+
+def test_helper_processes_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large export builds the workbook and half the pages in forked helpers: same result as one process."""
+    from akq_cli.catalog import load_catalog
+    from akq_cli.site import build
+
+    catalog = load_catalog(EXPORT_FIXTURE)
+    monkeypatch.setattr(build, "BACKGROUND_FROM", 10**9)
+    alone = build.build_site(catalog).files
+    monkeypatch.setattr(build, "BACKGROUND_FROM", 0)
+    helped = build.build_site(catalog).files
+    assert alone.keys() == helped.keys()
+    assert [name for name in alone if alone[name] != helped[name]] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from akq_cli.site.search import index_script
 # script renders search results 50 at a time (a phone cannot lay out 10,000 rows).
 INLINE_LIMIT = 500
 ATOM_ENTRIES = 50
+BACKGROUND_FROM = 300  # rows; below this a second process costs more than it saves
 ASSETS = ("site.css", "site.js")
 
 
@@ -44,6 +46,7 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
                          "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
 
+    table = opendata.rows(model)
     files: dict[str, bytes] = {}
     meta = model.meta
     common: dict[str, Any] = {
@@ -56,25 +59,40 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         "by_id": model.by_id,
     }
 
-    def page(path: str, template: str, **ctx: Any) -> None:
+    def page(out: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
         root = "../" * path.count("/")
         canonical = model.base_url + ("" if path == "index.html" else path) if model.base_url else ""
-        files[path] = render(template, root=root, canonical=canonical, **common, **ctx)
+        out[path] = render(template, root=root, canonical=canonical, **common, **ctx)
 
     entries = model.entries
-    page("index.html", "index.html", nav="index", groups=model.groups, categories=model.categories,
+    standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
+    groups = {g.id: g for g in model.groups}
+
+    def item_pages(chunk: list[Any]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for e in chunk:
+            std = standard.get(e.kind) if isinstance(standard.get(e.kind), dict) else {}
+            related = [(rid, model.by_id.get(rid)) for rid in e.texts("certifications")]
+            page(out, e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
+                 standard=standard, related=related)
+        return out
+
+    # A large export keeps both cores busy: the workbook (openpyxl, the slowest
+    # single part) and half of the item pages are built in forked helpers while
+    # this process renders the rest.
+    half = len(entries) // 2
+    jobs = _Helpers(len(entries) > BACKGROUND_FROM)
+    xlsx = jobs.start(lambda: opendata.xlsx_from_rows(table, model.title, git.date))
+    first_half = jobs.start(lambda: item_pages(entries[:half]))
+    jobs.go()
+
+    page(files, "index.html", "index.html", nav="index", groups=model.groups, categories=model.categories,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
          inline=len(entries) <= inline_limit)
     for group in model.groups:
-        page(group.url, "department.html", nav="", group=group)
-    standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
-    groups = {g.id: g for g in model.groups}
-    for e in entries:
-        std = standard.get(e.kind) if isinstance(standard.get(e.kind), dict) else {}
-        related = [(rid, model.by_id.get(rid)) for rid in e.texts("certifications")]
-        page(e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
-             standard=standard, related=related)
-    page("changes.html", "changes.html", nav="changes", change_sets=change_sets)
+        page(files, group.url, "department.html", nav="", group=group)
+    files.update(item_pages(entries[half:]))
+    page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
 
     updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
                            else "2000-01-01T00:00:00Z")
@@ -92,11 +110,56 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
 
     files["catalog.json"] = opendata.catalog_json(model, git.date, git.commit)
     files[opendata.SCHEMA_FILE] = opendata.schema_json(model)
-    files["catalog.csv"] = opendata.catalog_csv(model)
-    files["catalog.xlsx"] = opendata.catalog_xlsx(model, git.date)
+    files["catalog.csv"] = opendata.catalog_csv(model, table)
+    files["catalog.xlsx"] = xlsx()
+    files.update(first_half())
 
     if forms_dir is not None:
         for e in entries:
             for rel_path in e.forms.values():
                 files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
     return Build(files, model, git, change_sets, warnings)
+
+
+
+_WORK: list[Callable[[], Any]] = []  # what forked helpers run; they inherit it at fork, nothing is pickled
+
+
+def _run(n: int) -> Any:
+    return _WORK[n]()
+
+
+class _Helpers:
+    """Run a few closures in forked processes (one core each) where the platform has fork.
+
+    Elsewhere, or when ``wanted`` is false (a small catalog, where starting a
+    process costs more than it saves), each runs in this process instead.
+    """
+
+    def __init__(self, wanted: bool) -> None:
+        import multiprocessing
+
+        self.fork = wanted and "fork" in multiprocessing.get_all_start_methods()
+        self.pending: list[tuple[int, list[Any]]] = []
+
+    def start(self, fn: Callable[[], Any]) -> Callable[[], Any]:
+        slot: list[Any] = []
+        if not self.fork:
+            return lambda: slot[0] if slot else slot.append(fn()) or slot[0]
+        _WORK.append(fn)
+        self.pending.append((len(_WORK) - 1, slot))
+        return lambda: slot[0].result()
+
+    def go(self) -> None:
+        if not self.pending:
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # With fork, the pool starts all its processes at the first submit,
+        # before its own thread exists: every helper sees _WORK as it is now.
+        pool = ProcessPoolExecutor(len(self.pending), mp_context=multiprocessing.get_context("fork"))
+        for n, slot in self.pending:
+            slot.append(pool.submit(_run, n))
+        pool.shutdown(wait=False)
+        self.pending = []

@@ -1,0 +1,106 @@
+"""Benchmark `akq export`: the public site of the synthetic catalog, and how heavy it is for a phone.
+
+    .venv/bin/python bench/export_bench.py [--items 1000 10000] [--runs 2]
+
+Generates each catalog with bench/synth.py (into bench/catalogs/<N>, reused when
+present) and times the real command as a user runs it, start-up included:
+`akq export <catalog> -o DIR`, first into an empty folder, then again into the
+same folder (nothing changed: every file is compared, none rewritten). Reports
+the best of --runs, wall-clock and CPU seconds (CPU does not grow when other
+programs share the machine), and the sizes a phone downloads: the index page,
+the search index (raw and gzip-compressed, as a web server sends it), and the
+open-data files. Target (issue 4): 10,000 items in under 20 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET_S = 20.0
+
+
+def akq() -> list[str]:
+    exe = Path(sys.executable).with_name("akq")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "akq_cli"]
+
+
+def catalog(items: int) -> Path:
+    folder = HERE / "catalogs" / str(items)
+    if not (folder / "catalog.yaml").is_file():
+        subprocess.run([sys.executable, str(HERE / "synth.py"), "--items", str(items), "--out", str(folder)],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def timed(args: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "AKQ_LANG": "en"})
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"akq export failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MiB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--items", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=2)
+    opts = ap.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
+    rows = []
+    for n in opts.items:
+        cat = catalog(n)
+        out = HERE / "out" / f"export-{n}"
+        fresh, again = [], []
+        for _ in range(opts.runs):
+            shutil.rmtree(out, ignore_errors=True)
+            fresh.append(timed([*akq(), "export", str(cat), "-o", str(out)]))
+            again.append(timed([*akq(), "export", str(cat), "-o", str(out)]))
+        published = len(json.loads((out / "catalog.json").read_text("utf-8"))["items"])
+        index = (out / "assets" / "search-index.js").read_bytes()
+        files = [p for p in out.rglob("*") if p.is_file()]
+        rows.append({
+            "items": n,
+            "published": published,
+            "fresh": min(fresh),
+            "again": min(again),
+            "files": len(files),
+            "total": sum(p.stat().st_size for p in files),
+            "index_html": (out / "index.html").stat().st_size,
+            "search": len(index),
+            "search_gz": len(gzip.compress(index, 9)),
+            "xlsx": (out / "catalog.xlsx").stat().st_size,
+            "json": (out / "catalog.json").stat().st_size,
+        })
+    print("| items (published) | export, empty folder | export again, unchanged | files | site size "
+          "| index.html | search index (gzip) | catalog.xlsx | catalog.json |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['items']:,} ({r['published']:,}) | {r['fresh'][0]:.1f} s (CPU {r['fresh'][1]:.1f} s) "
+              f"| {r['again'][0]:.1f} s (CPU {r['again'][1]:.1f} s) | {r['files']:,} | {kib(r['total'])} "
+              f"| {kib(r['index_html'])} | {kib(r['search'])} ({kib(r['search_gz'])}) | {kib(r['xlsx'])} "
+              f"| {kib(r['json'])} |")
+    worst = max((r["fresh"][0] for r in rows if r["items"] >= 10000), default=None)
+    if worst is not None:
+        verdict = "meets" if worst < TARGET_S else "MISSES"
+        print(f"\n10,000 items: {worst:.1f} s, {verdict} the {TARGET_S:.0f} s target")
+
+
+if __name__ == "__main__":
+    main()
