@@ -197,7 +197,7 @@ def _to_pdf(err, soffice: str, written, docx_dir: Path, out: Path, scratch: Path
             for task in batch:
                 pdf = produced.get(docx_dir / f"{task.name}.docx")
                 if pdf is None:
-                    err.print(m("pdf-failed", id=task.id, error=error or "?", file=docx_dir / f"{task.name}.docx"))
+                    err.print(m("pdf-failed", id=task.id, error=error or "?"))
                     failed.append(task.id)
                 else:
                     os.replace(pdf, out / f"{task.name}.pdf")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.catalog import Catalog, CatalogError, Item, find_root, item_files, load_catalog
+from akq_cli.lint import display_path as display
 from akq_cli.render.messages import m
 
 KINDS = ("certification", "business_license")
@@ -35,14 +36,6 @@ class Task:
     data: dict[str, Any]
     name: str  # output file stem, safe as a file name
     problems: list[str] = field(default_factory=list)  # lint errors and broken references, one line each
-
-
-def display(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        rel = str(path)
-    return rel.replace(os.sep, "/")
 
 
 def default_jobs() -> int:

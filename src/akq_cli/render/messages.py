@@ -66,8 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{id}: rendering failed: {error}",
     },
     "pdf-failed": {
-        "zh": "{id}：LibreOffice 没有生成 PDF（{error}）。请用 Word 或 LibreOffice 打开 {file} 检查。",
-        "en": "{id}: LibreOffice produced no PDF ({error}). Open {file} in Word or LibreOffice to check it.",
+        "zh": "{id}：LibreOffice 没有生成 PDF（{error}）。请用 --format docx 生成 Word 文档，再用 LibreOffice 打开检查。",
+        "en": "{id}: LibreOffice produced no PDF ({error}). Render it with --format docx and open the file in LibreOffice to check it.",
     },
     "progress": {"zh": "生成告知承诺书", "en": "Rendering forms"},
     "progress-pdf": {"zh": "转换为 PDF", "en": "Converting to PDF"},
