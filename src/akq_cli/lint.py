@@ -66,15 +66,20 @@ def display_path(path: Path) -> str:
 def _relative_to(folder: str) -> Any:
     """A fast relpath for many files below one folder (os.path.relpath costs two abspath calls each)."""
     cwd = os.getcwd()
-    prefix = folder.rstrip(os.sep) + os.sep
+    base = os.path.normpath(folder)
+    prefix = base.rstrip(os.sep) + os.sep
+    # Where the current directory is, seen from the folder: a clean relative path then needs no arithmetic.
+    here = "" if cwd == base else cwd[len(prefix) :] + os.sep if cwd.startswith(prefix) else None
 
     def rel(path: Path) -> str:
-        s = os.fspath(path)
+        s = str(path)
+        if here is not None and not os.path.isabs(s) and ".." not in s:
+            return (here + s).replace(os.sep, "/")
         full = os.path.normpath(s if os.path.isabs(s) else os.path.join(cwd, s))
         if full.startswith(prefix):
             return full[len(prefix) :].replace(os.sep, "/")
         try:
-            return os.path.relpath(full, folder).replace(os.sep, "/")
+            return os.path.relpath(full, base).replace(os.sep, "/")
         except ValueError:  # another drive on Windows
             return full.replace(os.sep, "/")
 
