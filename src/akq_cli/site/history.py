@@ -56,6 +56,13 @@ class ChangeSet:
     commit: str
     date: str
     changes: list[Change] = field(default_factory=list)
+    nth: int = 0  # 1, 2, … when one day has several; 0 when it has one
+
+    @property
+    def heading(self) -> str:
+        from akq_cli.site.pages import cn_date
+
+        return cn_date(self.day) + (f"（第 {self.nth} 次调整）" if self.nth else "")
 
     @property
     def day(self) -> str:
@@ -137,6 +144,14 @@ def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
         if change_set.changes:
             change_set.changes.sort(key=lambda c: (list(KINDS).index(c.kind), c.id))
             out.append(change_set)
+    # Several changes on one day get numbers (oldest first), so that each has its own heading.
+    per_day: dict[str, list[ChangeSet]] = {}
+    for change_set in reversed(out):
+        per_day.setdefault(change_set.day, []).append(change_set)
+    for same_day in per_day.values():
+        if len(same_day) > 1:
+            for n, change_set in enumerate(same_day, start=1):
+                change_set.nth = n
     return out
 
 
