@@ -303,22 +303,28 @@ def _window(serial: int) -> str:
     return f"（{TOWNS[serial % len(TOWNS)]}第{serial // len(TOWNS) + 1}受理窗口）"
 
 
-def certification(rng: random.Random, tpl: dict[str, Any], item_id: str, serial: int) -> dict[str, Any]:
-    values = _values(rng, serial)
-    item: dict[str, Any] = {
+def _head(tpl: dict[str, Any], item_id: str, kind: str, serial: int) -> dict[str, Any]:
+    return {
         "id": item_id,
-        "kind": "certification",
+        "kind": kind,
         "title": tpl["title"],
         "matter": tpl["matter"] + _window(serial),
         "matter_type": tpl["matter_type"],
         "category": tpl["category"],
         "department": tpl["department"],
+    }
+
+
+def certification(rng: random.Random, tpl: dict[str, Any], item_id: str, serial: int) -> dict[str, Any]:
+    values = _values(rng, serial)
+    item = _head(tpl, item_id, "certification", serial)
+    item.update({
         "issuer": _fill(tpl["issuer"], values),
         "purpose": tpl["purpose"],
         "legal_basis": _basis(tpl["legal_basis"]),
         "content": _fill(tpl["content"], values),
         "conditions": [_fill(c, values) for c in tpl["conditions"]],
-    }
+    })
     item.update(_common(rng, values, "certification"))
     item["status"] = _status(rng)
     item["effective_date"] = f"2021-{rng.randint(5, 12):02d}-01"
@@ -329,18 +335,12 @@ def business_license(
     rng: random.Random, tpl: dict[str, Any], item_id: str, serial: int, bundle: list[str]
 ) -> dict[str, Any]:
     values = _values(rng, serial)
-    item: dict[str, Any] = {
-        "id": item_id,
-        "kind": "business_license",
-        "title": tpl["title"],
-        "matter": tpl["matter"] + _window(serial),
-        "matter_type": tpl["matter_type"],
-        "category": tpl["category"],
-        "department": tpl["department"],
+    item = _head(tpl, item_id, "business_license", serial)
+    item.update({
         "legal_basis": _basis(tpl["legal_basis"]),
         "content": _fill(tpl["content"], values),
         "materials": list(tpl["materials"]),
-    }
+    })
     item.update(_common(rng, values, "business_license"))
     item["approval"] = {
         "authority": "国务院",
