@@ -104,20 +104,30 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _window(src: str, start: int, length: int, room: int) -> tuple[str, int]:
-    """Crop ``src`` to ``room`` cells around characters start..start+length; returns (text, new start)."""
-    from rich.cells import cell_len
+    """Crop ``src`` to ``room`` cells, keeping characters start..start+length; returns (text, new start).
 
-    if cell_len(src) <= room:
+    Drops only as much as needed: first from the left (keeping a quarter of the
+    room as context before the match), then from the right.
+    """
+    from itertools import accumulate
+
+    from rich.cells import get_character_cell_size
+
+    cum = [0, *accumulate(get_character_cell_size(ch) for ch in src)]  # cum[i]: cells of src[:i]
+    if cum[-1] <= room:
         return src, start
-    left = start
-    # Keep a little context before the match, then drop characters from the left until it fits.
-    while left > 0 and cell_len(src[left - 1 : start]) < room // 4:
-        left -= 1
-    out = src[left:]
-    prefix = "..." if left > 0 else ""
-    while cell_len(prefix + out) > room and len(out) > length:
-        out = out[:-1]
-    return prefix + out, start - left + len(prefix)
+    dots = 3
+    left = 0
+    # Smallest left cut that makes the rest fit, but never closer to the match than the context.
+    context = room // 4
+    while left < start and cum[-1] - cum[left] + dots > room and cum[start] - cum[left] > context:
+        left += 1
+    prefix = "..." if left else ""
+    right = len(src)
+    keep = min(start + length, len(src))
+    while right > keep and cum[right] - cum[left] + len(prefix) > room:
+        right -= 1
+    return prefix + src[left:right], start - left + len(prefix)
 
 
 def _snippet(f: Finding, src: str, width: int, gutter: int) -> list[Any]:
