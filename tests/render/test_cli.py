@@ -197,3 +197,10 @@ def test_failed_conversion_is_reported(tmp_path):
     assert result.code == 1
     assert "SFJ-ZM-901：LibreOffice 没有生成 PDF" in result.err and "conversion failed" in result.err
     assert [p.name for p in out.iterdir()] == ["SFJ-ZM-901.docx"]
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = run_akq("render", "-o", tmp_path / "file" / "forms", cwd=RENDER_CATALOG)
+    assert result.code == 2
+    assert "无法写入输出目录" in result.err and "Traceback" not in result.err

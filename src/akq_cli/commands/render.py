@@ -95,8 +95,13 @@ def render(
 
     import tempfile
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".akq-render-", dir=out) as scratch:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        scratch_dir = tempfile.TemporaryDirectory(prefix=".akq-render-", dir=out)
+    except OSError as exc:
+        fail(m("out-unwritable", path=out, error=exc.strerror or exc))
+        return
+    with scratch_dir as scratch:
         docx_dir = out if "docx" in formats else Path(scratch)
         try:
             state = J.prepare_state(catalog, ready, docx_dir, docs=docs, config=config, force=force)

@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "-o {path} 已存在但不是目录。请换一个输出目录。",
         "en": "-o {path} exists and is not a folder. Choose another output folder.",
     },
+    "out-unwritable": {
+        "zh": "无法写入输出目录 {path}：{error}。请检查目录权限和磁盘空间，或换一个输出目录。",
+        "en": "Cannot write to the output folder {path}: {error}. Check its permissions and free space, or choose another folder.",
+    },
     "no-soffice": {
         "zh": "生成 PDF 需要 LibreOffice，但没有找到 soffice 命令。请安装（Debian/Ubuntu：apt-get install "
         "libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming），或去掉 --format pdf 只生成 Word 文档。",
