@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import zipfile
 from datetime import UTC
 from typing import Any
 
@@ -19,7 +17,6 @@ from akq_cli.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
 SCHEMA_FILE = "catalog.schema.json"
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 # (heading, value) of each spreadsheet column; list values are one per line in a cell
 COLUMNS: list[tuple[str, Any]] = [
@@ -172,7 +169,9 @@ def xlsx_from_rows(all_rows: list[list[str]], title: str, updated: str | None) -
     props.title = title
     buf = io.BytesIO()
     wb.save(buf)
-    return _normalise_zip(buf.getvalue(), _w3cdtf(updated))
+    from akq_cli.spreadsheet import normalise_zip  # shared with akq report's workbook
+
+    return normalise_zip(buf.getvalue(), _w3cdtf(updated))
 
 
 def _col(n: int) -> str:
@@ -190,25 +189,6 @@ def _w3cdtf(iso: str | None) -> str:
     from datetime import datetime
 
     return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _normalise_zip(data: bytes, stamp: str) -> bytes:
-    """Same workbook, same bytes: pin the document dates and every zip entry's time."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp.encode() + m.group(3), content)
-            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, content)
-    return out.getvalue()
 
 
 def item_row(entry: Entry) -> dict[str, str]:
