@@ -53,18 +53,46 @@ def synth(items: int) -> Path:
     return repo
 
 
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+CPU: dict[int, list[float]] = {}  # id(times list) -> CPU seconds (user+sys, workers included) per run
+
+
 def timed(argv: list[str], cwd: Path, runs: int, before: Callable[[], None] | None = None,
           ok: tuple[int, ...] = (0,)) -> list[float]:
-    times = []
+    """Wall-clock seconds of each run; the CPU seconds go to CPU[id(result)].
+
+    CPU time is reported beside wall time because a shared machine's load
+    stretches wall time but not the work done.
+    """
+    times: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
         if before:
             before()
+        cpu0 = _children_cpu()
         start = time.perf_counter()
         proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         times.append(time.perf_counter() - start)
+        cpu.append(_children_cpu() - cpu0)
         if proc.returncode not in ok:
             sys.exit(f"{' '.join(argv[:3])}… exited {proc.returncode}: {proc.stderr.decode(errors='replace')}")
+    CPU[id(times)] = cpu
     return times
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except (AttributeError, OSError):
+        return "n/a"
 
 
 def fmt(seconds: float) -> str:
@@ -78,6 +106,7 @@ def main() -> None:
     parser.add_argument("--skip-check-jsonschema", action="store_true")
     args = parser.parse_args()
 
+    load_before = _load()
     rows: list[tuple[str, str, list[float], str]] = []  # (what, command, times, target)
     small, big = synth(1_000), synth(10_000)
     one_item = sorted((big / "catalog" / "items" / "SFJ").glob("*.yaml"))[0]
@@ -138,12 +167,16 @@ def main() -> None:
         "Synthetic catalogs from `bench/synth.py` (seed 1); each time is a whole process, interpreter start included;",
         "median of the runs listed.",
         "",
-        "| measurement | command | median | runs (s) | target |",
-        "|---|---|---:|---|---|",
+        f"Load average before/after: {load_before} / {_load()} (on a shared machine wall time stretches with load;",
+        "CPU time, user + sys of the process and its workers, does not).",
+        "",
+        "| measurement | command | median wall | median CPU | runs, wall (s) | target (wall) |",
+        "|---|---|---:|---:|---|---|",
     ]
     for what, command, times, target in rows:
         runs_text = ", ".join(f"{t:.2f}" for t in times)
-        lines.append(f"| {what} | `{command}` | {fmt(statistics.median(times))} | {runs_text} | {target} |")
+        cpu = fmt(statistics.median(CPU[id(times)]))
+        lines.append(f"| {what} | `{command}` | {fmt(statistics.median(times))} | {cpu} | {runs_text} | {target} |")
     lines += ["", "Targets: " + "; ".join(verdict) + "."]
     if ratio_text:
         lines.append(ratio_text)
