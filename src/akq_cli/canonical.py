@@ -176,11 +176,13 @@ class _Emitter:
             self.tail(ptr, indent)
 
 
-def layout(doc: Document, schema: dict[str, Any], overrides: dict[str, Any] | None = None) -> str:
+def layout(
+    doc: Document, schema: dict[str, Any], overrides: dict[str, Any] | None = None, comments: Comments | None = None
+) -> str:
     """The canonical text of a parsed document (no checks; see ``format_document``)."""
     root = doc.root
     assert root is not None
-    comments = extract(doc)
+    comments = comments if comments is not None else extract(doc)
     em = _Emitter(comments, overrides or {})
     em.lines(comments.header, 0)
     value = root.value
@@ -233,13 +235,14 @@ def format_document(doc: Document, schema: dict[str, Any], overrides: dict[str, 
     """
     check_usable(doc)
     assert doc.root is not None
-    result = layout(doc, schema, overrides)
+    comments = extract(doc)
+    result = layout(doc, schema, overrides, comments)
     expected = doc.root.plain()
     for pointer, value in (overrides or {}).items():
         expected = set_at(expected, pointer, value)
     again = read_document(doc.path, result.encode("utf-8"))
     same_values = again.root is not None and not again.problems and again.root.plain() == expected
-    if not same_values or extract(again).texts() != extract(doc).texts():
+    if not same_values or extract(again).texts() != comments.texts():
         raise FormatError(
             {
                 "zh": "akq fmt 内部错误：格式化后的结果与原文的内容或注释不一致，已放弃修改此文件。请把这个文件发给维护人员。",
@@ -263,3 +266,63 @@ def canonical_text(doc: Document, config: Any = None) -> str:
             return text
         doc = read_document(doc.path, text.encode("utf-8"))
     return format_document(doc, schema)
+
+
+@dataclass
+class Outcome:
+    """What `akq fmt` found for one file: its old and new text, or why it cannot be formatted."""
+
+    path: Path
+    old: str = ""
+    new: str = ""
+    changed: bool = False
+    error: str | None = None
+
+
+def format_file(path: Path, config: Any = None) -> Outcome:
+    from akq_cli.i18n import t
+    from akq_cli.lint import display_path
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Outcome(path, error=t("unreadable", path=display_path(path), error=exc.strerror or str(exc)))
+    doc = read_document(path, data)
+    try:
+        new = canonical_text(doc, config)
+    except FormatError as exc:
+        return Outcome(path, error=f"{display_path(path)}:{exc.line}:{exc.column}: {exc.message()}")
+    return Outcome(path, doc.text, new, new.encode("utf-8") != data)
+
+
+_pool_config: Any = None
+PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
+
+
+def _init(config: Any, language: str) -> None:
+    global _pool_config
+    from akq_cli.i18n import set_lang
+
+    _pool_config = config
+    set_lang(language)
+
+
+def _work(path: Path) -> Outcome:
+    return format_file(path, _pool_config)
+
+
+def format_files(paths: list[Path], config: Any = None, jobs: int = 1) -> list[Outcome]:
+    """``format_file`` for many files, in worker processes when there are many."""
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        return [format_file(p, config) for p in paths]
+    import multiprocessing
+
+    from akq_cli.i18n import lang
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    try:
+        with ctx.Pool(jobs, initializer=_init, initargs=(config, lang())) as pool:
+            return pool.map(_work, paths, chunksize=max(16, len(paths) // (jobs * 8)))
+    except OSError:  # no processes to be had: do the work here
+        return [format_file(p, config) for p in paths]

@@ -114,18 +114,28 @@ def extract(doc: Document) -> Comments:
                 full_line[ln] = body
             i = text.find("#", stop, end)
 
-    for tok in yaml.scan(text, Loader=loader):
-        start, end = tok.start_mark.index, tok.end_mark.index
-        if end <= start:
-            continue
-        if start > prev_end:
-            scan_gap(prev_end, start)
-        first, last = line_of(start), line_of(end - 1)
-        for ln in range(first, last + 1):
-            content[ln] = True
-        prev_end = max(prev_end, end)
-    if prev_end < len(text):
-        scan_gap(prev_end, len(text))
+    if "#" not in text and doc.root is not None:
+        # No comments at all (most generated files): only blank lines matter, and the
+        # parsed values already tell which lines multi-line text covers.  Skips the scanner.
+        for ln in range(1, n_lines + 1):
+            end = line_starts[ln] if ln < n_lines else len(text)
+            content[ln] = bool(text[line_starts[ln - 1] : end].strip())
+        for node in doc.root.walk():
+            if not isinstance(node.value, (dict, list)) and node.end > node.start:
+                for ln in range(line_of(node.start), line_of(node.end - 1) + 1):
+                    content[ln] = True
+    else:
+        for tok in yaml.scan(text, Loader=loader):
+            start, end = tok.start_mark.index, tok.end_mark.index
+            if end <= start:
+                continue
+            if start > prev_end:
+                scan_gap(prev_end, start)
+            for ln in range(line_of(start), line_of(end - 1) + 1):
+                content[ln] = True
+            prev_end = max(prev_end, end)
+        if prev_end < len(text):
+            scan_gap(prev_end, len(text))
 
     result = Comments()
     root = doc.root

@@ -37,20 +37,23 @@ def fmt(
         False, "--check", help="只检查不修改：列出需要重新排版的文件，有则退出码为 1。List files that would change; exit 1 if any."
     ),
     diff: bool = typer.Option(False, "--diff", help="显示将要做的修改（统一差异格式）。Show the changes as a unified diff."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="并行进程数，默认为全部 CPU 核心。Worker processes (default: all cores)."
+    ),
 ) -> None:
     """按统一格式排版事项文件（键的顺序、缩进、引号、全角标点），保留所有注释。Format catalog files canonically."""
     import difflib
+    import os
     import sys
 
     from rich.console import Console
 
-    from akq_cli.canonical import FormatError, canonical_text
+    from akq_cli.canonical import format_files
     from akq_cli.catalog import CatalogError, find_root
     from akq_cli.config import ConfigError, find_config, load_config
     from akq_cli.fsutil import atomic_write_text
-    from akq_cli.i18n import pick, t
+    from akq_cli.i18n import pick
     from akq_cli.lint import display_path
-    from akq_cli.source import read_document
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -69,22 +72,9 @@ def fmt(
         fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
         return
 
-    changes: list[tuple[Path, str, str]] = []
-    problems: list[str] = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(t("unreadable", path=display_path(path), error=exc.strerror or str(exc)))
-            continue
-        doc = read_document(path, data)
-        try:
-            new = canonical_text(doc, config)
-        except FormatError as exc:
-            problems.append(f"{display_path(path)}:{exc.line}:{exc.column}: {exc.message()}")
-            continue
-        if new.encode("utf-8") != data:
-            changes.append((path, doc.text, new))
+    outcomes = format_files(files, config, jobs or os.cpu_count() or 1)
+    problems = [o.error for o in outcomes if o.error]
+    changes = [(o.path, o.old, o.new) for o in outcomes if o.changed and not o.error]
 
     if problems:
         for p in problems:
