@@ -47,6 +47,13 @@ RULE = Rule(
     ),
     good=(
         Example(
+            "purpose: 证明申请人家庭人均收入低于最低生活保障标准等情形  # akq: disable=vague-term 照录《社会救助暂行办法》原文\n",
+            note={
+                "zh": "屏蔽了一处确实存在的问题，并写明了理由",
+                "en": "suppresses a finding that is really there, and says why",
+            },
+        ),
+        Example(
             "purpose: 证明申请人符合法律援助经济困难标准\n",
             note={"zh": "没有问题，也就不需要禁用注释", "en": "nothing to suppress, so no comment"},
         ),
