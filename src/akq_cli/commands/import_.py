@@ -17,7 +17,10 @@ def import_(
         None, "--kind", "-k", help="表格中没有类型列时的事项类型，默认 certification。Kind when the sheet has none."
     ),
     columns: Optional[str] = typer.Option(
-        None, "--columns", help="表头与字段的对应，例如 '证明材料=title,用于=matter'。Map unusual headings."
+        None,
+        "--columns",
+        help="表头与字段的对应，例如 '证明材料=title,用于=matter'。字段：id、title、matter、matter_type、category、"
+        "department、issuer、purpose、legal_basis、content、conditions、materials、kind、ignore（不导入）。Map unusual headings.",
     ),
     sheet: Optional[str] = typer.Option(None, "--sheet", help="工作表名称，默认第一个。Worksheet name."),
     force: bool = typer.Option(False, "--force", help="覆盖目录中已有的同名事项。Overwrite existing items."),
