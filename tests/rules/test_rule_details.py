@@ -172,3 +172,26 @@ def test_lint_fix_corrects_punctuation_and_brackets_in_place(tmp_path):
     assert not rules & {"punctuation", "doc-number-format"}, r.out
     assert "乡（镇）人民政府" in (catalog / "items" / "SFJ" / "SFJ-ZM-109.yaml").read_text("utf-8")
     assert "（国发〔2021〕7号）" in (catalog / "items" / "RSJ" / "RSJ-XK-102.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("article", "specific"),
+    [
+        ("第四十一条", True),
+        ("第十八条第一款", True),
+        ("第十条第一款第三项", True),
+        ("第二十三条第二款、第三款", True),
+        ("第十条第一款第（二）项、第（三）项", True),
+        ("第三十五条至第三十七条", True),
+        ("第一百一十二条之一", True),
+        ("附件第262项", True),
+        ("第3条", True),
+        ("第四章", False),
+        ("有关条款", False),
+        ("全文", False),
+    ],
+)
+def test_article_forms(article, specific):
+    from akq_cli.rules.legal_basis_unspecific import ARTICLE
+
+    assert bool(ARTICLE.fullmatch(article)) is specific

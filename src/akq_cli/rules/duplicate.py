@@ -8,7 +8,7 @@ from pathlib import Path
 from akq_cli.findings import Finding
 from akq_cli.rules.base import CatalogContext, Example, ItemSummary, Rule
 from akq_cli.rules.fields import catalog_finding
-from akq_cli.rules.on_disk import ItemsOnDisk
+from akq_cli.rules.on_disk import ItemsOnDisk, for_summaries
 
 SAME_ID = {
     "zh": "编号“{id}”与 {other} 重复。编号在整个目录中必须唯一：请给其中一个事项换一个新编号，并同时改文件名。",
@@ -43,12 +43,16 @@ def _same_id(ctx: CatalogContext) -> Iterator[Finding]:
         if s.id:
             groups.setdefault(s.id, []).append(s)
     for item_id, group in groups.items():
+        if len(group) == 1:
+            continue
         group.sort(key=lambda s: s.file)
         for s in group[1:]:
             yield catalog_finding(
                 RULE, ctx.config, s.file, s.id_line, s.id_column, "/id", SAME_ID, id=item_id, other=group[0].file
             )
-    disk = ItemsOnDisk([s.file for s in ctx.summaries])
+    disk = for_summaries(ctx.summaries, [s.file for s in ctx.summaries])
+    if not disk.roots or not disk.partial:
+        return
     for s in ctx.summaries:
         for path in disk.unlinted(s.id or ""):
             if ItemsOnDisk.head(path).get("id") == s.id:
@@ -64,6 +68,8 @@ def _same_item(ctx: CatalogContext) -> Iterator[Finding]:
         if s.department and s.title and s.matter:
             groups.setdefault((s.department, s.title, s.matter), []).append(s)
     for (_, title, matter), group in groups.items():
+        if len(group) == 1:
+            continue
         group.sort(key=lambda s: s.file)
         for s in group[1:]:
             line, column = _title_position(s)

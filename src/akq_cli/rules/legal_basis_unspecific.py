@@ -10,8 +10,10 @@ from akq_cli.rules.fields import placeholder, scaffold_marker
 
 _N = "[一二三四五六七八九十百千零〇两0-9０-９]+"
 # 第四十一条, 第十八条第一款, 第二十二条第一款第（三）项, 第十条之一, 附件第262项
-_REF = f"(?:附件{_N}?)?第{_N}(?:条(?:之[一二三四五六七八九十]+)?(?:第{_N}款)?(?:第[（(]?{_N}[）)]?项)?|项)"
-ARTICLE = re.compile(f"{_REF}(?:\\s*(?:、|，|,|和|及|以及|至|或者)\\s*{_REF})*")
+_REF = f"(?:附件(?:{_N})?)?第{_N}(?:条(?:之[一二三四五六七八九十]+)?(?:第{_N}款)?(?:第[（(]?{_N}[）)]?项)?|项)"
+# After the first reference, 、第三款 or 、第（三）项 continue the article before it.
+_MORE = f"(?:{_REF}|第{_N}款(?:第[（(]?{_N}[）)]?项)?|第[（(]?{_N}[）)]?项)"
+ARTICLE = re.compile(f"{_REF}(?:\\s*(?:、|，|,|和|及|以及|至|或者)\\s*{_MORE})*")
 # One 《title》, optionally followed by its number in brackets: 《…》（国发〔2021〕7号）
 DOCUMENT = re.compile(r"《[^《》]+》(?:\s*[（(][^（）()]+[）)])?")
 GENERIC = re.compile(

@@ -11,12 +11,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from akq_cli.findings import Finding
 from akq_cli.rules.base import CatalogContext, Example, ItemSummary, Rule
 from akq_cli.rules.fields import catalog_finding
-from akq_cli.rules.on_disk import ItemsOnDisk
+from akq_cli.rules.on_disk import ItemsOnDisk, for_summaries, split
 
 MESSAGES = {
     "department": {
@@ -59,21 +58,20 @@ def _check(ctx: CatalogContext) -> Iterable[Finding]:
     for s in ctx.summaries:
         if s.id and s.id not in known:
             known[s.id] = s
-    disk = ItemsOnDisk([s.file for s in ctx.summaries])
+    disk = for_summaries(ctx.summaries, [s.file for s in ctx.summaries])
     for s in ctx.summaries:
-        path = Path(s.file)
-        if s.id and path.stem != s.id:
+        folder, folder_name, stem = split(s.file)
+        if s.id and stem != s.id:
+            name = s.file.rpartition("/")[2]
             yield catalog_finding(
-                RULE, cfg, s.file, s.id_line, s.id_column, "/id", MESSAGES["file-name"], value=s.id, name=path.name
+                RULE, cfg, s.file, s.id_line, s.id_column, "/id", MESSAGES["file-name"], value=s.id, name=name
             )
         if s.department:
             dept_at = (s.file, s.department_line, s.department_column, "/department")
             if ctx.departments is not None and s.department not in ctx.departments:
                 yield catalog_finding(RULE, cfg, *dept_at, MESSAGES["department"], value=s.department)
-            elif path.parent.parent.name == "items" and path.parent.name != s.department:
-                yield catalog_finding(
-                    RULE, cfg, *dept_at, MESSAGES["folder"], value=s.department, folder=path.parent.name
-                )
+            elif split(folder)[1] == "items" and folder_name != s.department:
+                yield catalog_finding(RULE, cfg, *dept_at, MESSAGES["folder"], value=s.department, folder=folder_name)
         for i, (cert, line, column) in enumerate(s.certifications):
             found = _kind_of(cert, known, disk)
             at = (s.file, line, column, f"/certifications/{i}")
