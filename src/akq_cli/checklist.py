@@ -15,18 +15,10 @@ from typing import Any
 from akq_cli.findings import Finding
 from akq_cli.i18n import pick
 from akq_cli.scaffold import PLACEHOLDER
+from akq_cli.site.labels import LEVEL as LEVEL_NAMES
 
 STATE_COUNCIL_LEVELS = ("law", "administrative_regulation", "state_council_decision")
 LOCAL_LEVELS = ("local_regulation", "local_government_rule")
-LEVEL_NAMES = {
-    "law": "法律",
-    "administrative_regulation": "行政法规",
-    "state_council_decision": "国务院决定",
-    "departmental_rule": "部门规章",
-    "local_regulation": "地方性法规",
-    "local_government_rule": "地方政府规章",
-    "normative_document": "规范性文件",
-}
 RISK_NAMES = {
     "national_security": "国家安全",
     "state_secrets": "国家秘密",
