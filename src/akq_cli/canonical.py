@@ -190,9 +190,11 @@ def layout(
         em.mapping(root, 0, schema)
     elif isinstance(value, list) and value:
         em.sequence(root, 0, _item_schema(schema))
+    elif isinstance(value, (dict, list)):
+        em.out.append("{}" if isinstance(value, dict) else "[]")
     else:
-        text, extra = render(value, INDENT) if not isinstance(value, (dict, list)) else (str(value or "{}"), [])
-        em.out.append(text + em.eol(root.pointer))
+        text, extra = render(value, INDENT)
+        em.out.append(text)
         em.out.extend(extra)
     em.lines(comments.footer, 0)
     return "\n".join(em.out).rstrip("\n") + "\n"

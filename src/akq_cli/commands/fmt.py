@@ -25,8 +25,10 @@ def targets(paths: list[Path] | None) -> list[Path]:
             p = p / "catalog"
             files.extend(f for f in (p / "catalog.yaml", p / "departments.yaml") if f.is_file())
         files.extend(item_files([p]))
-    seen: set[Path] = set()
-    return [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values())
 
 
 def fmt(
