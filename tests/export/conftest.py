@@ -58,10 +58,14 @@ status: published
 
 
 def git(repo: Path, *args: str, date: str = "2021-04-05T10:00:00+08:00") -> str:
+    # No user or system git config: a missing file reads as empty (os.devnull is
+    # not safe: on a shared machine something may have replaced /dev/null).
+    no_config = str(repo / ".no-gitconfig")
     env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "县司法局",
            "GIT_COMMITTER_NAME": "县司法局", "GIT_AUTHOR_EMAIL": "sfj@example.invalid",
-           "GIT_COMMITTER_EMAIL": "sfj@example.invalid", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
-    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+           "GIT_COMMITTER_EMAIL": "sfj@example.invalid", "GIT_CONFIG_GLOBAL": no_config, "GIT_CONFIG_SYSTEM": no_config}
+    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, f"git {' '.join(args)}: {proc.stderr}"
     return proc.stdout
 
 

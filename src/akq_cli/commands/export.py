@@ -31,6 +31,7 @@ def export(
     from akq_cli.catalog import CatalogError, find_root, load_catalog
     from akq_cli.i18n import lang, pick, t
     from akq_cli.site.build import build_site
+    from akq_cli.site.sources import read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter
 
     err = Console(stderr=True, highlight=False)
@@ -49,7 +50,8 @@ def export(
                    "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))
     try:
         writer = SiteWriter(output, force=force)
-        build = build_site(load_catalog(start), forms)
+        catalog_ = load_catalog(start, with_items=False)
+        build = build_site(catalog_, forms, sources=read_sources(catalog_))
         for rel, data in build.files.items():
             writer.add(rel, data)
         stats = writer.commit()

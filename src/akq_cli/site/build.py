@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from akq_cli.catalog import Catalog
 from akq_cli.site import opendata
+from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.search import index_script
+from akq_cli.site.sources import Source
 
 # Up to this many items the index page lists them all, so that it works without
 # JavaScript; above it, the index page links to one page per department and the
@@ -32,10 +33,11 @@ class Build:
     warnings: list[dict[str, str]] = field(default_factory=list)
 
 
-def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT) -> Build:
+def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
+               sources: list[Source] | None = None) -> Build:
     from akq_cli.resources import resource_dir
 
-    model = build_model(catalog, forms_dir)
+    model = build_model(catalog, forms_dir, sources)
     git, top, rel = git_info(catalog.root)
     change_sets = read_changes(top, rel) if top is not None else []
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
@@ -81,7 +83,7 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     # single part) and half of the item pages are built in forked helpers while
     # this process renders the rest.
     half = len(entries) // 2
-    jobs = _Helpers(len(entries) > BACKGROUND_FROM)
+    jobs = Helpers(len(entries) > BACKGROUND_FROM)
     xlsx = jobs.start(lambda: opendata.xlsx_from_rows(table, model.title, git.date))
     first_half = jobs.start(lambda: item_pages(entries[:half]))
     jobs.go()
@@ -121,45 +123,3 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     return Build(files, model, git, change_sets, warnings)
 
 
-
-_WORK: list[Callable[[], Any]] = []  # what forked helpers run; they inherit it at fork, nothing is pickled
-
-
-def _run(n: int) -> Any:
-    return _WORK[n]()
-
-
-class _Helpers:
-    """Run a few closures in forked processes (one core each) where the platform has fork.
-
-    Elsewhere, or when ``wanted`` is false (a small catalog, where starting a
-    process costs more than it saves), each runs in this process instead.
-    """
-
-    def __init__(self, wanted: bool) -> None:
-        import multiprocessing
-
-        self.fork = wanted and "fork" in multiprocessing.get_all_start_methods()
-        self.pending: list[tuple[int, list[Any]]] = []
-
-    def start(self, fn: Callable[[], Any]) -> Callable[[], Any]:
-        slot: list[Any] = []
-        if not self.fork:
-            return lambda: slot[0] if slot else slot.append(fn()) or slot[0]
-        _WORK.append(fn)
-        self.pending.append((len(_WORK) - 1, slot))
-        return lambda: slot[0].result()
-
-    def go(self) -> None:
-        if not self.pending:
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # With fork, the pool starts all its processes at the first submit,
-        # before its own thread exists: every helper sees _WORK as it is now.
-        pool = ProcessPoolExecutor(len(self.pending), mp_context=multiprocessing.get_context("fork"))
-        for n, slot in self.pending:
-            slot.append(pool.submit(_run, n))
-        pool.shutdown(wait=False)
-        self.pending = []

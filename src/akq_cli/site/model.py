@@ -9,6 +9,7 @@ from typing import Any
 
 from akq_cli.catalog import Catalog
 from akq_cli.site import labels as L
+from akq_cli.site.sources import Source, from_catalog
 
 # The schema's id patterns. Ids become file names, so anything else is left out
 # of the site (and lint reports it): an id can never steer a write elsewhere.
@@ -156,16 +157,16 @@ class SiteModel:
         return sum(1 for e in self.entries if e.kind == kind)
 
 
-def build_model(catalog: Catalog, forms_dir: Path | None = None) -> SiteModel:
-    """The published items of ``catalog``; unusable ones are listed in ``skipped``."""
+def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[Source] | None = None) -> SiteModel:
+    """The published items of ``catalog`` (or of ``sources``, read from its files); unusable ones are listed in ``skipped``."""
     departments = {k: v for k, v in catalog.departments.items() if DEPT_ID.match(k)}
     skipped: list[Skipped] = []
     by_id: dict[str, Entry] = {}
     all_ids: set[str] = set()
     first: dict[str, Path] = {}
-    for item in catalog.items:
-        if not item.readable:
-            if _status_line(item.doc.text) == "published":
+    for item in sources if sources is not None else from_catalog(catalog):
+        if item.data is None:
+            if item.status == "published":
                 skipped.append(Skipped(item.path, {"zh": "文件无法读取（请运行 akq lint 查看原因），未列入公开目录",
                                                    "en": "file cannot be read (run akq lint); left out"}))
             continue
@@ -202,14 +203,6 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None) -> SiteModel:
         for dept_id in sorted(grouped, key=lambda d: (order.get(d, len(order)), d))
     ]
     return SiteModel(catalog.meta, groups, skipped, {e.id: e for g in groups for e in g.entries}, all_ids)
-
-
-_STATUS = re.compile(r"^status:[ \t]*['\"]?([a-z]+)", re.M)
-
-
-def _status_line(text: str) -> str | None:
-    m = _STATUS.search(text)
-    return m.group(1) if m else None
 
 
 def _text(value: Any) -> str:
