@@ -20,13 +20,13 @@ WITHDRAWN = frozenset({"suspended", "repealed"})
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
     domain = ctx.root.get("risk_domain")
-    if domain is None or not isinstance(domain.value, str):
-        return
+    if domain is None or not isinstance(domain.value, str) or domain.value not in DOMAINS:
+        return  # null, or a value the schema rejects
     status = ctx.root.get("status")
-    if status is not None and status.value in WITHDRAWN:
+    if status is not None and isinstance(status.value, str) and status.value in WITHDRAWN:
         return
-    zh, en = DOMAINS.get(domain.value, (domain.value, domain.value))
-    yield Hit(domain, {"domain": zh, "domain_en": en, "status": status.value if status is not None else ""})
+    zh, en = DOMAINS[domain.value]
+    yield Hit(domain, {"domain": zh, "domain_en": en})
 
 
 RULE = Rule(
