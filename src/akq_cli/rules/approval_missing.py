@@ -11,6 +11,7 @@ COUNTY = "阿合奇县人民政府"
 NATIONAL_LEVELS = frozenset({"law", "administrative_regulation", "state_council_decision"})
 LOCAL_LEVELS = frozenset({"local_regulation", "local_government_rule"})
 ACCEPTED = {STATE_COUNCIL: {"国务院", "中华人民共和国国务院"}, COUNTY: {COUNTY}}
+AUTHORITY_EN = {STATE_COUNCIL: "the State Council (国务院)", COUNTY: "the county government (阿合奇县人民政府)"}
 WHY = {
     STATE_COUNCIL: (
         "设定依据有法律、行政法规或国务院决定",
@@ -21,7 +22,7 @@ WHY = {
 
 MISSING = {
     "zh": "涉企经营许可事项没有写批准情况（approval）。{why}，实行告知承诺制须经{authority}批准：请写明 authority、document（批准文件和文号）和 date。",
-    "en": "This business-license item has no approval. Because {why_en}, notification-commitment needs the approval of {authority}: add authority, document and date.",
+    "en": "This business-license item has no approval. Because {why_en}, notification-commitment needs the approval of {authority_en}: add authority, document and date.",
 }
 MISSING_UNKNOWN = {
     "zh": "涉企经营许可事项没有写批准情况（approval）。请写明批准机关、批准文件和日期：法律、行政法规、国务院决定设定的由国务院批准，地方性法规、政府规章设定的由阿合奇县人民政府批准。",
@@ -29,7 +30,7 @@ MISSING_UNKNOWN = {
 }
 WRONG = {
     "zh": "批准机关是“{value}”，但{why}，实行告知承诺制须经{authority}批准（工作方案二（三））。请改正批准机关和批准文件。",
-    "en": "Approved by '{value}', but because {why_en}, notification-commitment needs the approval of {authority} (seed 二（三）). Correct the authority and document.",
+    "en": "Approved by '{value}', but because {why_en}, notification-commitment needs the approval of {authority_en} (seed 二（三）). Correct the authority and document.",
 }
 
 
@@ -60,6 +61,7 @@ def _check(ctx: ItemContext) -> Iterable[Hit]:
     authority = required_authority(_levels(ctx))
     args = {
         "authority": authority or "",
+        "authority_en": AUTHORITY_EN.get(authority or "", ""),
         "why": WHY.get(authority or "", ("", ""))[0],
         "why_en": WHY.get(authority or "", ("", ""))[1],
     }
