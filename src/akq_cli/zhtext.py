@@ -17,16 +17,44 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, cast
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{CJK}]")
+
+
+class LazyPattern:
+    """A regular expression compiled on first use.
+
+    A character class with Chinese characters costs 1-5 ms to compile (sre builds a
+    64K-entry map), there are dozens of them, and most only matter once a candidate
+    word has been found: compiling them all at import would cost `akq lint one-file`
+    tens of milliseconds of its 0.4 s.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return getattr(compiled, name)
+
+
+def lazy(source: str, flags: int = 0) -> re.Pattern[str]:
+    return cast("re.Pattern[str]", LazyPattern(source, flags))
+
+
+_CJK_RE = lazy(f"[{CJK}]")
 _CLAUSE_STOPS = "，。；：！？,;:!?\n"
 _SENTENCE_STOPS = "。；！？;!?\n"
 _NUM = "0-9０-９一二两三四五六七八九十百千万"
 _MEASURE = "个项类种份件名人家所户处本张部门条款批次位套级县市乡镇村区省年月日天周岁元米"
 
 # Masked spans are read as quoted names, not as requirements: document titles, short quotations, links.
-_MASKS = re.compile(r"《[^《》]*》|“[^“”]{1,20}”|https?://[^\s，。；、）)]+")
+_MASKS = lazy(r"《[^《》]*》|“[^“”]{1,20}”|https?://[^\s，。；、）)]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +103,16 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- context tests shared by several terms ---------------------------------
 
 # The body promising not to ask (不得要求提交其他材料, 不再索要有关证明) is the opposite of a catch-all.
-_NO_ASKING = re.compile(
+_NO_ASKING = lazy(
     r"(?:不得|不再|无需|无须|不需要|不需|不必|不|免予|免于|毋需|禁止)[^，。；]{0,10}?"
     r"(?:要求|索要|索取|提交|提供|出具|收取|补充|补正|报送)"
 )
-_CITATION_AFTER = re.compile(
+_CITATION_AFTER = lazy(
     r"^(?:的)?\s*[（(：:，,]?\s*(?:即|见|详见|参见|依据|依照|按照)?\s*《[^《》]+》\s*第[^，。；]{1,12}?[条款项]"
 )
-_CITATION_BEFORE = re.compile(r"《[^《》]+》\s*(?:第[^，。；《》]{1,12}?[条款项])?\s*(?:的|中的|之)?\s*$")
-_ARTICLE_IN_SENTENCE = re.compile(r"《[^《》]+》\s*第[^，。；《》]{1,12}?[条款项]")
-_TIME_LIMIT = re.compile(f"[{_NUM}]+\\s*个?\\s*(?:工作日|日|天|小时|个月|月|年|分钟)")
+_CITATION_BEFORE = lazy(r"《[^《》]+》\s*(?:第[^，。；《》]{1,12}?[条款项])?\s*(?:的|中的|之)?\s*$")
+_ARTICLE_IN_SENTENCE = lazy(r"《[^《》]+》\s*第[^，。；《》]{1,12}?[条款项]")
+_TIME_LIMIT = lazy(f"[{_NUM}]+\\s*个?\\s*(?:工作日|日|天|小时|个月|月|年|分钟)")
 
 
 def negated(text: str, start: int) -> bool:
@@ -128,7 +156,7 @@ def _always(text: str, m: re.Match[str]) -> bool:
 
 _DENG_WORD_AFTER = set("级次同于待候到额量值效式号距分比价")
 _DENG_WORD_BEFORE = set("平同相初中高上下优劣特头超何对均不次一二三四五六七八九十甲乙丙丁")
-_COUNT_AFTER = re.compile(f"\\s*(?:共|计|合计)?\\s*[{_NUM}]+\\s*[{_MEASURE}]")
+_COUNT_AFTER = lazy(f"\\s*(?:共|计|合计)?\\s*[{_NUM}]+\\s*[{_MEASURE}]")
 
 
 def _deng(text: str, m: re.Match[str]) -> bool:
@@ -146,7 +174,7 @@ def _deng(text: str, m: re.Match[str]) -> bool:
     return _COUNT_AFTER.match(text, m.end()) is None
 
 
-_QITA_NOT_AFTER = re.compile(
+_QITA_NOT_AFTER = lazy(
     r"(?:问题|疑问|组织|行政权力|(?:家庭)?成员|共有人|继承人|股东|合伙人|当事人|监护人|近亲属|共同申请人|投资人|发起人)"
 )
 
@@ -162,10 +190,10 @@ def _qita(text: str, m: re.Match[str]) -> bool:
     return not negated(text, m.start())
 
 
-_OTHER_BODY = re.compile(r"(?:行政机关|机关|部门|单位)")
+_OTHER_BODY = lazy(r"(?:行政机关|机关|部门|单位)")
 
 
-_RULE_NOUN = re.compile(r"规定|要求|条款|规范|文件")
+_RULE_NOUN = lazy(r"规定|要求|条款|规范|文件")
 
 
 def _youguan(text: str, m: re.Match[str]) -> bool:
@@ -199,7 +227,7 @@ def _jishi(text: str, m: re.Match[str]) -> bool:
     return _TIME_LIMIT.search(text, c0, c1) is None
 
 
-_YIDING_VAGUE = re.compile(
+_YIDING_VAGUE = lazy(
     r"(?:期限|时间|时期|期间|数量|数额|规模|比例|范围|条件|金额|年限|经验|资金|面积|能力|影响|程度|要求|标准|资质|基础|人数|距离|周期|的|量)"
 )
 
@@ -218,7 +246,7 @@ def _jiao(text: str, m: re.Match[str]) -> bool:
     return not article_in_sentence(text, m.start())
 
 
-_JIBEN_VAGUE = re.compile(
+_JIBEN_VAGUE = lazy(
     r"(?:上|符合|具备|满足|达到|一致|齐全|完成|完整|相符|合格|正常|稳定|掌握|了解|熟悉|具有|没有|无|不|实现|健全|到位|属实)"
 )
 
@@ -228,7 +256,7 @@ def _jiben(text: str, m: re.Match[str]) -> bool:
     return _JIBEN_VAGUE.match(text, m.end()) is not None
 
 
-_NUMBER_OR_UNIT_BEFORE = re.compile(f"[{_NUM}{_MEASURE}%％里吨斤时钟米倍克升度亩]\\s*$")
+_NUMBER_OR_UNIT_BEFORE = lazy(f"[{_NUM}{_MEASURE}%％里吨斤时钟米倍克升度亩]\\s*$")
 
 
 def _zuoyou(text: str, m: re.Match[str]) -> bool:
@@ -242,7 +270,7 @@ def _yue(text: str, m: re.Match[str]) -> bool:
     return not before or before in "为需共达计时期用限是，,：: " or not _CJK_RE.match(before)
 
 
-_YIBAN_VAGUE = re.compile(
+_YIBAN_VAGUE = lazy(
     r"(?:情况|情形|为|在|于|不|应|须|需|要|可|是|由|将|都|会|只|每|来说|而言|地|来讲|均|也|按|以|采用|通过|仅|[，,；;。]|$)"
 )
 
@@ -259,13 +287,17 @@ def _shiqing(text: str, m: re.Match[str]) -> bool:
 @dataclass(frozen=True, slots=True)
 class Term:
     name: str  # the term as the message quotes it
-    pattern: re.Pattern[str]
+    source: str  # its regular expression
     test: Test
     part_of_catch_all: bool = False  # inside a catch-all clause, that rule reports it
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)  # re caches it; only the tests scan term by term
+
 
 def _term(name: str, pattern: str | None = None, test: Test = _always, part: bool = False) -> Term:
-    return Term(name, re.compile(pattern or re.escape(name)), test, part)
+    return Term(name, pattern or re.escape(name), test, part)
 
 
 VAGUE_TERMS: tuple[Term, ...] = (
@@ -276,7 +308,7 @@ VAGUE_TERMS: tuple[Term, ...] = (
     _term("必要时"),
     _term("必要的", "确有必要|必要的?(?=材料|证明|资料|文件|手续|条件|设施|设备|措施|人员|场所)|必要的", part=True),
     _term("原则上"),
-    _term("视情况", f"视(?![为同])[{CJK}]{{0,4}}?情(?:况|节)(?:轻重)?|视情", _shiqing),
+    _term("视情况", "视(?![为同]).{0,4}?情(?:况|节)(?:轻重)?|视情", _shiqing),
     _term("酌情", "酌情|酌定|酌处"),
     _term("适当", "适当|适时|适量", _shidang),
     _term("及时", test=_jishi),
@@ -302,13 +334,13 @@ VAGUE_TERMS: tuple[Term, ...] = (
 # One pass over the text: the terms never start at the same character, so an alternation
 # finds what separate scans would, about ten times faster.
 # The leading class lets the engine skip most characters without trying every alternative.
-_ALL_TERMS = re.compile(
+_ALL_TERMS = lazy(
     "(?=[等其有相必确原视酌适及尽一若较基左大约近另])(?:"
-    + "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(VAGUE_TERMS))
+    + "|".join(f"(?P<t{i}>{t.source})" for i, t in enumerate(VAGUE_TERMS))
     + ")"
 )
-_MASK_SIGNS = re.compile(r"[《“]|://")
-_CATCH_ALL_SIGNS = re.compile(r"其[他它]|认为|根据|另行|另有|限于")
+_MASK_SIGNS = lazy(r"[《“]|://")
+_CATCH_ALL_SIGNS = lazy(r"其[他它]|认为|根据|另行|另有|限于")
 
 
 def find_vague(
@@ -359,23 +391,21 @@ def _no_overlaps(matches: Iterable[Match]) -> list[Match]:
 _OBJECT = r"(?:证明材料|证明文件|材料|证明|资料|文件|证件|证照|手续|条件|情形|情况|事项|要求|事由)"
 _CATCH_ALL_PATTERNS = (
     # 其他…材料 / 其他情形 / 等其他证明: an unnamed remainder of a list of requirements
-    re.compile(f"(?:等)?其[他它](?:[^，。；、,;：:（）()\\n]{{0,16}}?){_OBJECT}"),
+    lazy(f"(?:等)?其[他它](?:[^，。；、,;：:（）()\\n]{{0,16}}?){_OBJECT}"),
     # the body's discretion without 其他: 认为需要提交的材料, 根据需要补充的证明, 另行通知的材料
-    re.compile(f"认为[^，。；、,;\\n]{{0,8}}?的{_OBJECT}"),
-    re.compile(f"根据(?:工作|实际)?需要[^，。；、,;\\n]{{0,8}}?的?{_OBJECT}"),
-    re.compile(f"另行(?:通知|要求|规定)[^，。；、,;\\n]{{0,6}}?的{_OBJECT}"),
-    re.compile("包括但不限于|不仅限于|不限于"),
+    lazy(f"认为[^，。；、,;\\n]{{0,8}}?的{_OBJECT}"),
+    lazy(f"根据(?:工作|实际)?需要[^，。；、,;\\n]{{0,8}}?的?{_OBJECT}"),
+    lazy(f"另行(?:通知|要求|规定)[^，。；、,;\\n]{{0,6}}?的{_OBJECT}"),
+    lazy("包括但不限于|不仅限于|不限于"),
     # the escape clause: 法律、行政法规另有规定的，从其规定 / ……另有规定的除外
-    re.compile("另有规定的?[，,]?\\s*(?:从其规定|依照其规定|按其规定|适用其规定)|另有规定的除外"),
+    lazy("另有规定的?[，,]?\\s*(?:从其规定|依照其规定|按其规定|适用其规定)|另有规定的除外"),
     # a list that ends in 其他: 身份证、户口簿以及其他。 / （三）其他。
-    re.compile("(?:以及|及|和|或者|或|等)?其[他它](?=[。；;，,]|$)"),
+    lazy("(?:以及|及|和|或者|或|等)?其[他它](?=[。；;，,]|$)"),
 )
 # A catch-all clause names who may ask for more; the message quotes it from there.
 _AUTHORITY = r"(?:法律|法规|行政法规|规章|国家|国务院|上级|主管|行政机关|审批机关|受理机关|审核机关|机关|部门|有关|相关|地方性法规)"
-_QUALIFIER = re.compile(
-    _AUTHORITY + r"[^，。；、,;：:（）()\n]{0,12}?(?:规定|要求|认为|需要)[^，。；、,;：:（）()\n]{0,4}$"
-)
-_AUTHORITY_ONLY = re.compile(_AUTHORITY + r"[^，。；、,;：:（）()\n]{0,4}$")
+_QUALIFIER = lazy(_AUTHORITY + r"[^，。；、,;：:（）()\n]{0,12}?(?:规定|要求|认为|需要)[^，。；、,;：:（）()\n]{0,4}$")
+_AUTHORITY_ONLY = lazy(_AUTHORITY + r"[^，。；、,;：:（）()\n]{0,4}$")
 
 
 def find_catch_all(text: str, allowed: Iterable[str] = ()) -> list[Match]:

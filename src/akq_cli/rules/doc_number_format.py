@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from akq_cli.rules.base import Example, Hit, ItemContext, Rule
-from akq_cli.zhtext import CJK
+from akq_cli.zhtext import CJK, lazy
 
 # The number follows the issuer's code (国发, 阿政办发): a Chinese character right before the bracket.
 # A court case number such as （2021）新30民初7号 has text after the bracket and does not match.
-NUMBER = re.compile(
+NUMBER = lazy(
     f"(?<=[{CJK}])[ \u3000]*(?P<open>[\\[\\(（【〔［〖｛{{])\\s*(?P<year>(?:19|20|１９|２０)[0-9０-９]{{2}})\\s*"
     f"(?P<close>[\\]\\)）】〕］〗｝}}])\\s*(?P<di>第)?\\s*(?P<num>[0-9０-９]+)\\s*号"
 )

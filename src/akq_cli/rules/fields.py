@@ -3,9 +3,10 @@ and how a catalog-scope rule writes a finding.  Not a rule itself (not in RULE_M
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+from akq_cli.zhtext import lazy
 
 if TYPE_CHECKING:
     from akq_cli.config import LintConfig
@@ -66,8 +67,8 @@ _PLACEHOLDER_WORDS = frozenset(
         "NULL",
     }
 )
-_FILLER = re.compile(r"[\s。．.，,、；;：:（）()【】\[\]…—\-_/\\×＊*?？]")
-_ATTACHMENT = re.compile(r"^(?:详|另|参)?见(?:附件|附表|附录)[一二三四五六七八九十0-9]*$")
+_FILLER = lazy(r"[\s。．.，,、；;：:（）()【】\[\]…—\-_/\\×＊*?？]")
+_ATTACHMENT = lazy(r"^(?:详|另|参)?见(?:附件|附表|附录)[一二三四五六七八九十0-9]*$")
 
 
 def scaffold_marker(value: str) -> bool:

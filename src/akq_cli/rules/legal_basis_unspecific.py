@@ -7,16 +7,17 @@ from collections.abc import Iterable
 
 from akq_cli.rules.base import Example, Hit, ItemContext, Rule
 from akq_cli.rules.fields import placeholder, scaffold_marker
+from akq_cli.zhtext import lazy
 
 _N = "[一二三四五六七八九十百千零〇两0-9０-９]+"
 # 第四十一条, 第十八条第一款, 第二十二条第一款第（三）项, 第十条之一, 附件第262项
 _REF = f"(?:附件(?:{_N})?)?第{_N}(?:条(?:之[一二三四五六七八九十]+)?(?:第{_N}款)?(?:第[（(]?{_N}[）)]?项)?|项)"
 # After the first reference, 、第三款 or 、第（三）项 continue the article before it.
 _MORE = f"(?:{_REF}|第{_N}款(?:第[（(]?{_N}[）)]?项)?|第[（(]?{_N}[）)]?项)"
-ARTICLE = re.compile(f"{_REF}(?:\\s*(?:、|，|,|和|及|以及|至|或者)\\s*{_MORE})*")
+ARTICLE = lazy(f"{_REF}(?:\\s*(?:、|，|,|和|及|以及|至|或者)\\s*{_MORE})*")
 # One 《title》, optionally followed by its number in brackets: 《…》（国发〔2021〕7号）
-DOCUMENT = re.compile(r"《[^《》]+》(?:\s*[（(][^（）()]+[）)])?")
-GENERIC = re.compile(
+DOCUMENT = lazy(r"《[^《》]+》(?:\s*[（(][^（）()]+[）)])?")
+GENERIC = lazy(
     r"(?:国家)?(?:有关|相关)(?:法律|法规|规定|政策|文件|要求)(?:、?法规)?|国家(?:的)?规定|法律法规(?:的)?规定|上级(?:文件|规定|要求)|等法律法规"
 )
 

@@ -10,18 +10,17 @@ marks and the spaces after them, so it cannot change meaning.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from akq_cli.rules.base import Example, Hit, ItemContext, Rule
 from akq_cli.rules.doc_number_format import NUMBER
-from akq_cli.zhtext import CJK
+from akq_cli.zhtext import CJK, lazy
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-_CHINESE = re.compile(f"[{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019《》]")
-_SKIP = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*://\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_MARKS = re.compile(r"[,:;()?!]")
-_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
+_CHINESE = lazy(f"[{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019《》]")
+_SKIP = lazy(r"[a-zA-Z][a-zA-Z0-9+.\-]*://\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_MARKS = lazy(r"[,:;()?!]")
+_PAIR = lazy(r"\(([^()\n]{0,80})\)")
 
 
 def _chinese(ch: str) -> bool:
