@@ -85,8 +85,8 @@ def main() -> None:
     commands = [
         ("akq fmt --check", [AKQ, "fmt", "--check"]),
         ("akq diff", [AKQ, "diff"]),
-        ("akq review --format markdown", [AKQ, "review", "--format", "markdown", "-o", "/dev/null"]),
-        ("akq report --format xlsx", [AKQ, "report", "-f", "xlsx", "-o", "/dev/null", "--as-of", "2022-01-01"]),
+        ("akq review --format markdown", [AKQ, "review", "--format", "markdown", "-o", "out/review.md"]),
+        ("akq report --format xlsx", [AKQ, "report", "-f", "xlsx", "-o", "out/report.xlsx", "--as-of", "2022-01-01"]),
     ]
     results: dict[str, dict[int, tuple[float, float]]] = {name: {} for name, _ in commands}
     for n in args.items:
