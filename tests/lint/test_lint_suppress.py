@@ -114,3 +114,19 @@ def test_suppression_rule_is_documented_with_examples():
     assert "# akq: disable=" in r.out and "理由" in r.out
     r = run_akq("--lang", "en", "rules")
     assert "suppression" in r.out
+
+
+def test_catalog_scope_findings_are_suppressed_too_with_and_without_the_cache(small_catalog):
+    """duplicate and reference run over all files after the per-file stage; directives still apply."""
+    target = item(small_catalog, "GAJ-ZM-0001")
+    edit(target, "department: GAJ", "department: SFJ")  # not the folder it sits in: reference
+    code, got = lint(small_catalog)
+    assert code == 1 and [r for r, *_ in got] == ["reference"]
+    edit(target, "department: SFJ", "# akq: disable=reference 公安局户籍科代司法局受理，文件暂放原处\ndepartment: SFJ")
+    assert lint(small_catalog) == (0, [])
+    assert lint(small_catalog, cache=True) == (0, [])  # cold, fills the cache
+    assert lint(small_catalog, cache=True) == (0, [])  # answered by the cache
+    # The directive names a rule that now finds nothing once the department is right again: reported.
+    edit(target, "department: SFJ", "department: GAJ")
+    code, got = lint(small_catalog, cache=True)
+    assert [(r, "没有屏蔽任何问题" in m) for r, _, _, m in got] == [("suppression", True)]
