@@ -20,6 +20,7 @@ from typing import Any
 FORMAT = 1
 DIR_NAME = ".akq_cache"
 MAX_ENTRIES = 50_000  # about 25 MB: enough for several catalogs of 10,000 items
+KEEP_NAMESPACES = 4  # other configurations/languages/versions kept; older cache files are deleted
 
 
 def cache_dir(start: Path) -> Path | None:
@@ -119,5 +120,12 @@ class LintCache:
                 # A catalog repository that has not listed the cache still never commits it.
                 ignore.write_text("*\n", encoding="utf-8")
             atomic_write_text(self.path, payload)
+            self._prune()
         except OSError:
             pass
+
+    def _prune(self) -> None:
+        """Delete the cache files of namespaces not used for longest (an upgrade leaves the old one behind)."""
+        files = sorted(self.directory.glob("lint-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP_NAMESPACES:]:
+            old.unlink(missing_ok=True)

@@ -128,3 +128,13 @@ def test_process_pool_gives_the_same_report_as_one_process(tmp_path):
     two = lint(catalog, "catalog", "--no-cache", "--jobs", "2")
     assert one == two
     assert one["summary"] == {"files": 262, "findings": 4, "error": 3, "warning": 1, "info": 0}
+
+
+def test_old_namespaces_are_pruned(tmp_path):
+    catalog = git_repo(tmp_path)
+    for rules in ("schema", "yaml-syntax", "reference", "duplicate", "vague-term", "catch-all"):
+        lint(catalog, "catalog", "--select", rules)
+    assert len(cache_files(tmp_path)) == 4
+    newest = max(cache_files(tmp_path), key=lambda p: p.stat().st_mtime_ns)  # the catch-all run's
+    plant(newest)
+    assert planted(lint(catalog, "catalog", "--select", "catch-all"))  # the latest one is kept and used
