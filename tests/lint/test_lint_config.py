@@ -34,6 +34,7 @@ def lint(catalog: Path, *args: str):
         ("[lint.vague-term]\nextra-terms = \"尽快\"\n", 2, 1, "extra-terms"),
         ("[lint.vague-term]\nextra-terms = [\"尽快\"]\nallowed = [\"等级\"]\n", 3, 1, "allowed"),
         ("lint = 3\n", 1, 1, "lint"),
+        ("[lint]\nseverity = 3\n", 2, 1, "[lint.severity]"),
     ],
 )
 def test_mistakes_are_reported_with_position_and_exit_2(small_catalog, toml, line, column, needle):

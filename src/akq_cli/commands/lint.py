@@ -69,8 +69,10 @@ def lint(
 
     def fail(message: str) -> None:
         from rich.console import Console
+        from rich.markup import escape
 
-        Console(stderr=True, highlight=False).print(f"[bold red]akq lint:[/] {message}", markup=True)
+        # escape: messages quote TOML tables such as [lint.severity], which are not rich markup
+        Console(stderr=True, highlight=False).print(f"[bold red]akq lint:[/] {escape(message)}")
         raise typer.Exit(2)
 
     outputs: list[tuple[str, Path | None]] = []
