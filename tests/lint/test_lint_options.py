@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,24 @@ def test_default_path_is_the_catalog_of_the_current_repository(small_catalog):
     (small_catalog.parent / "stray.yaml").write_text("not: an item\n", "utf-8")
     r = run_akq("lint", "--no-cache", "--format", "json", ".", cwd=small_catalog.parent)
     assert r.code == 0, r.out
+
+
+def test_a_console_without_chinese_gets_question_marks_not_a_crash(flawed):
+    """A Windows console or pipe in cp1252 (or GBK) cannot encode every character akq prints."""
+    import os
+    import subprocess
+
+    from conftest import akq_command
+
+    def run(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+        env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "200"}
+        return subprocess.run([*akq_command(), "lint", "--no-cache", *args, "catalog"], cwd=flawed.parent, env=env,
+                              capture_output=True)
+
+    for encoding in ("cp1252", "gbk", "ascii"):
+        p = run(encoding)
+        assert p.returncode == 1 and b"Traceback" not in p.stderr, (encoding, p.stderr)
+        assert "catalog/items/SFJ/SFJ-ZM-0001.yaml" in p.stdout.decode(encoding)
+    assert "已发布" in run("gbk").stdout.decode("gbk")
+    # Machine formats are UTF-8 whatever the console's code page.
+    assert json.loads(run("cp1252", "--format", "json").stdout.decode("utf-8"))["summary"]["error"] == 1

@@ -64,8 +64,10 @@ def lint(
     from akq_cli.findings import Severity
     from akq_cli.i18n import lang, pick, t
     from akq_cli.lint import lint_paths
-    from akq_cli.output import FORMATS, write_outputs
+    from akq_cli.output import FORMATS, tolerate_console_encoding, write_outputs
     from akq_cli.rules import all_rules
+
+    tolerate_console_encoding()
 
     def fail(message: str) -> None:
         from rich.console import Console

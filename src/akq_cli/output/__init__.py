@@ -32,6 +32,13 @@ def render_text(report: LintReport, *, color: bool, width: int | None = None) ->
     return buf.getvalue()
 
 
+def tolerate_console_encoding() -> None:
+    """A Windows pipe or console in GBK/cp1252: print '?' for a character it lacks, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="replace")
+
+
 def write_outputs(report: LintReport, outputs: list[tuple[str, Path | None]]) -> None:
     from akq_cli.fsutil import atomic_write_text
 
@@ -44,9 +51,6 @@ def write_outputs(report: LintReport, outputs: list[tuple[str, Path | None]]) ->
 
             from akq_cli.output import text
 
-            if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-                # A Windows console or pipe in GBK/cp1252: never die on a character it lacks.
-                sys.stdout.reconfigure(errors="replace")
             text.render(report, Console(highlight=False))
             continue
         rendered = import_module(f"akq_cli.output.{name}").render(report)
