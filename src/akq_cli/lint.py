@@ -128,6 +128,19 @@ def _syntax_findings(doc: Document, file: str, config: LintConfig) -> list[Findi
     ]
 
 
+RULE_CRASHED = {
+    "zh": "akq 内部错误：规则 {rule} 检查这个文件时出错（{error}）。这是程序缺陷，不是您的问题；其他规则的结果不受影响。"
+    "请把这个文件和这条信息发给维护人员。",
+    "en": "akq internal error: rule {rule} failed on this file ({error}). This is a bug, not your mistake; the other "
+    "rules' results stand. Please send this file and this message to the maintainers.",
+}
+
+
+def crashed(rule_id: str, file: str, exc: Exception) -> Finding:
+    """A rule that raised: reported as a finding so that one bug does not hide every other finding."""
+    return Finding(rule_id, "error", file, 1, 1, "", pick(RULE_CRASHED, rule=rule_id, error=f"{type(exc).__name__}: {exc}"))
+
+
 _NOT_A_MAPPING = {
     "zh": "文件的顶层应当是“键: 值”的映射。",
     "en": "The file must be a mapping of keys to values at the top level.",
@@ -157,8 +170,10 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
     for rule in rules.values():
         if rule.scope != "item" or rule.id in ("yaml-syntax", suppress.RULE_ID) or not config.enabled(rule.id):
             continue
-        for hit in rule.check(ctx):
-            findings.append(make_finding(rule, doc, file, hit, config))
+        try:
+            findings.extend([make_finding(rule, doc, file, hit, config) for hit in rule.check(ctx)])
+        except Exception as exc:
+            findings.append(crashed(rule.id, file, exc))
     return FileResult(findings, summarize(file, root), directives)
 
 
@@ -226,7 +241,11 @@ def lint_file(path: Path, config: LintConfig) -> FileResult:
 def catalog_findings(ctx: CatalogContext) -> Iterable[Finding]:
     for rule in all_rules().values():
         if rule.scope == "catalog" and ctx.config.enabled(rule.id):
-            yield from rule.check(ctx)
+            try:
+                found = list(rule.check(ctx))
+            except Exception as exc:
+                found = [crashed(rule.id, ctx.summaries[0].file if ctx.summaries else "catalog", exc)]
+            yield from found
 
 
 # --- packing results for the cache and for worker processes (plain JSON-able lists) ---

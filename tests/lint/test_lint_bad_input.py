@@ -132,3 +132,26 @@ def test_unreadable_file_among_good_ones_still_reports_the_rest(small_catalog):
     assert r.code == 2
     rules = {(f["rule"], Path(f["file"]).name) for f in json.loads(r.out)["findings"]}
     assert ("schema", "SFJ-ZM-0001.yaml") in rules and ("yaml-syntax", "mem") in rules
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run(monkeypatch):
+    """Not user input but the same promise: a bug in one rule neither crashes akq nor hides other findings."""
+    import dataclasses
+
+    from akq_cli.config import LintConfig
+    from akq_cli.lint import lint_document
+    from akq_cli.rules import all_rules
+    from akq_cli.source import read_document
+
+    rules = all_rules()
+
+    def boom(ctx):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(rules, "vague-term", dataclasses.replace(rules["vague-term"], check=boom))
+    data = (BAD / "crlf.yaml").read_bytes()
+    result = lint_document(read_document(Path("SFJ-ZM-0001.yaml"), data), "SFJ-ZM-0001.yaml", LintConfig())
+    got = {(f.rule, f.line) for f in result.findings}
+    assert ("schema", 40) in got  # the other rules ran
+    (crash,) = [f for f in result.findings if f.rule == "vague-term"]
+    assert "内部错误" in crash.message and "ZeroDivisionError" in crash.message
