@@ -125,6 +125,8 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
 
 
 def _replace(target: Path, data: bytes) -> None:
+    """Like fsutil.atomic_write_bytes, but without an fsync per file (commit syncs once) and
+    replacing a symbolic link rather than writing through it (it could point outside the site)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
