@@ -56,7 +56,14 @@ def report(
     except ConfigError as exc:
         fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
         return
-    lint = lint_paths(files, config, set(cat.departments), jobs=os.cpu_count() or 1)
+    cache = None
+    from akq_cli.cache import LintCache, cache_dir, namespace
+    from akq_cli.i18n import lang
+
+    directory = cache_dir(cat.root)
+    if directory is not None:  # the same content-keyed cache as `akq lint`: a report after a lint is quick
+        cache = LintCache(directory, namespace(config.fingerprint(), lang()))
+    lint = lint_paths(files, config, set(cat.departments), cache=cache, jobs=os.cpu_count() or 1)
     result = build_report(cat, lint.findings, date)
 
     if format == "xlsx":
