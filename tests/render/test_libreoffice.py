@@ -1,7 +1,8 @@
 """Every sample form opened by a real consumer: LibreOffice converts it to PDF, pdftotext reads it back.
 
 One `akq render -f docx,pdf` call per catalog converts all its forms in batches
-(one soffice process per job), as `make publish` would.
+(one soffice process per job). Each conversion feeds exactly one test function,
+so that pytest-xdist never runs the same conversion on both workers.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from akq_cli.catalog import load_catalog
 from akq_cli.render import labels as L
@@ -45,17 +44,6 @@ def convert(catalog: Path, out: Path, *ids: str) -> dict[str, Path]:
     return {p.stem: p for p in out.glob("*.pdf")}
 
 
-@pytest.fixture(scope="module")
-def sample_pdfs(tmp_path_factory) -> dict[str, Path]:
-    return convert(CATALOG, tmp_path_factory.mktemp("sample-forms"))
-
-
-@pytest.fixture(scope="module")
-def fixture_pdfs(tmp_path_factory) -> dict[str, Path]:
-    ids = [i.id for i in load_catalog(RENDER_CATALOG).items]
-    return convert(RENDER_CATALOG, tmp_path_factory.mktemp("fixture-forms"), *ids)
-
-
 def expected_texts(catalog_dir: Path, item_id: str) -> list[str]:
     """What a reader must find: every heading, the title, conditions, legal basis and liability."""
     catalog = load_catalog(catalog_dir)
@@ -84,24 +72,27 @@ def check_pdf(pdf: Path, expected: list[str]) -> None:
     assert b"<pdfaid:part>2</pdfaid:part>" in raw and b"<pdfaid:conformance>B</pdfaid:conformance>" in raw
 
 
-def test_every_sample_form_reads_back(sample_pdfs):
+def test_every_sample_form_reads_back(tmp_path):
+    sample_pdfs = convert(CATALOG, tmp_path)
     published = [i.id for i in load_catalog(CATALOG).items if i.data.get("status") == "published"]
     assert published and sorted(sample_pdfs) == sorted(published)
     for item_id in published:
         check_pdf(sample_pdfs[item_id], expected_texts(CATALOG, item_id))
 
 
-def test_fixture_forms_read_back(fixture_pdfs):
+def test_fixture_forms_read_back_with_the_official_layout(tmp_path):
+    fixture_pdfs = convert(RENDER_CATALOG, tmp_path, *(i.id for i in load_catalog(RENDER_CATALOG).items))
     assert sorted(fixture_pdfs) == ["SCJ-XK-901", "SCJ-XK-902", "SCJ-ZM-901", "SFJ-ZM-901"]
     for item_id, pdf in fixture_pdfs.items():
         check_pdf(pdf, expected_texts(RENDER_CATALOG, item_id))
     # The folded-in certification is notified and committed to in the license's form.
     text = squash(pdf_text(fixture_pdfs["SCJ-XK-901"]))
     assert "1．食品从业人员健康证明。" in text and "并已符合下列一并告知的证明事项的条件、要求" in text
+    check_layout(fixture_pdfs["SCJ-XK-901"])
+    check_fonts(fixture_pdfs["SFJ-ZM-901"])
 
 
-def test_page_numbers_and_layout(fixture_pdfs):
-    pdf = fixture_pdfs["SCJ-XK-901"]
+def check_layout(pdf: Path) -> None:
     layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = layout.split("\f")
     assert re.search(r"—\s*1\s*—", pages[0]) and re.search(r"—\s*2\s*—", pages[1])
@@ -119,9 +110,10 @@ def test_page_numbers_and_layout(fixture_pdfs):
     assert max(lengths) == 28 and lengths.count(28) >= 5, sorted(lengths)
 
 
-def test_distinct_faces_for_title_headings_and_body(fixture_pdfs):
+def check_fonts(pdf: Path) -> None:
+    """Title, headings and body in distinct faces, not all in one fallback font."""
     require_tool("pdffonts", why="poppler-utils lists the fonts a PDF embeds")
-    fonts = subprocess.run(["pdffonts", str(fixture_pdfs["SFJ-ZM-901"])], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     # The alias file maps 仿宋/楷体/黑体/小标宋 onto four different installed faces.
     for face in ("UMing", "UKai", "NotoSansCJK", "NotoSerifCJK"):
         assert face in fonts, fonts
