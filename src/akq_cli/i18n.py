@@ -43,9 +43,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件以 UTF-8 BOM 开头。请在编辑器中另存为“UTF-8（无 BOM）”。",
         "en": "File starts with a UTF-8 byte-order mark. Save it as UTF-8 without BOM.",
     },
+    "not-utf8-gbk": {
+        "zh": "文件不是 UTF-8 编码（看起来是 GBK，Windows 记事本和 Excel 的默认编码）。请在编辑器中选择“另存为”，编码选“UTF-8”。",
+        "en": "File is not UTF-8 (it looks like GBK, the default of Notepad and Excel on Chinese Windows). Save it again with the encoding set to UTF-8.",
+    },
     "not-utf8": {
-        "zh": "文件不是 UTF-8 编码（看起来是 {encoding}）。请在编辑器中选择“另存为”，编码选“UTF-8”。",
-        "en": "File is not UTF-8 (it looks like {encoding}). Save it again with the encoding set to UTF-8.",
+        "zh": "文件不是 UTF-8 编码，从这里开始无法解码。请在编辑器中选择“另存为”，编码选“UTF-8”。",
+        "en": "File is not UTF-8 and cannot be decoded from here on. Save it again with the encoding set to UTF-8.",
     },
     "nul-byte": {
         "zh": "文件中含有空字符（NUL），不是文本文件。请检查是否误放了二进制文件。",

@@ -176,8 +176,8 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         head = data[: exc.start]
         line = head.count(b"\n") + 1
         col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        encoding = "GBK" if _looks_gbk(data) else None
-        return Document(path, "", None, [Problem("not-utf8", line, col, {"encoding": encoding or "?"})])
+        code = "not-utf8-gbk" if _looks_gbk(data) else "not-utf8"
+        return Document(path, "", None, [Problem(code, line, col)])
     if "\x00" in text:
         i = text.index("\x00")
         doc = Document(path, text, None, [])
