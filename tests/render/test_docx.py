@@ -82,6 +82,8 @@ def test_body_grid_is_22_lines_of_28_characters(rendered):
     ind = body.find(f"{W}pPr/{W}ind")
     # Word reads the characters, LibreOffice the twips: two characters of 15.75 pt.
     assert (ind.get(f"{W}firstLineChars"), ind.get(f"{W}firstLine")) == ("200", "630")
+    # LibreOffice drops a hanging colon from the PDF unless this is "1" (see docx_style.para_props).
+    assert body.find(f"{W}pPr/{W}overflowPunct").get(f"{W}val") == "1"
     # 28 condensed characters fit the 156 mm type area, 29 do not.
     width_pt = 156 / 25.4 * 72
     assert 28 * 15.75 <= width_pt < 29 * 15.75

@@ -55,6 +55,7 @@ def expected_texts(catalog_dir: Path, item_id: str) -> list[str]:
     return [
         *headings,
         L.bare(data["title"]),
+        L.bare(data.get("content")),
         *map(L.bare, data.get("conditions") or []),
         *L.legal_bases(data.get("legal_basis")),
         *liability,

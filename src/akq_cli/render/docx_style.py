@@ -75,8 +75,13 @@ def para_props(spec: StyleSpec) -> str:
     keep = "<w:keepNext/>" if spec.key in KEEP_WITH_NEXT else ""
     outline = f'<w:outlineLvl w:val="{spec.outline}"/>' if spec.outline is not None else ""
     # Widow control and automatic Latin/CJK spacing shift lines off the 22 x 28 grid.
+    # overflowPunct: Word lets punctuation after a full 28-character line hang into the margin
+    # (its default). LibreOffice 7.4 reads the flag inverted: left out or "0", it hangs the mark
+    # and its PDF silently drops it (a 证明的内容： lost its colon); "1" makes it carry the last
+    # character over to the next line instead. Either way the mark stays visible.
     return (
-        f'<w:pPr>{keep}<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        f'<w:pPr>{keep}<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>'
+        '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         f'{spacing}{indent(spec)}<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
     )
 
