@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from akq_cli.source import Document, Node
 
 Line = str | None  # a comment's text (starting with '#'), or None for a blank line
+HEADER_COMMENT = re.compile(r"[ \t](#[^\n]*)")
 
 
 @dataclass
@@ -133,6 +134,12 @@ def extract(doc: Document) -> Comments:
                 scan_gap(prev_end, start)
             for ln in range(line_of(start), line_of(end - 1) + 1):
                 content[ln] = True
+            if getattr(tok, "style", None) in ("|", ">"):
+                # `key: |  # note`: libyaml counts the header's comment as part of the block scalar
+                stop = text.find("\n", start, end)
+                m = HEADER_COMMENT.search(text, start, end if stop == -1 else stop)
+                if m:
+                    end_of_line[line_of(m.start(1))] = m.group(1).rstrip()
             prev_end = max(prev_end, end)
         if prev_end < len(text):
             scan_gap(prev_end, len(text))

@@ -131,9 +131,14 @@ def replacement(text: str, node: Node, value: str) -> str:
 
     raw = text[node.start : node.end]
     if node.style in ("|", ">"):
+        from akq_cli.comments import HEADER_COMMENT
+
         body = raw.rstrip("\n")
         suffix = raw[len(body) :] or "\n"
         head, extra = render(value, _block_indent(raw))
+        note = HEADER_COMMENT.search(raw.split("\n", 1)[0])  # `|  # note` stays with the value
+        if note:
+            head += "  " + note.group(1).rstrip()
         return "\n".join([head, *extra]) + suffix
     if node.style == '"':
         return double_quoted(value)
@@ -158,6 +163,10 @@ def apply_edits(doc: Document, edits: dict[str, str]) -> str:
     again = read_document(doc.path, text.encode("utf-8"))
     if again.root is None or [p for p in again.problems if p.fatal] or again.root.plain() != expected:
         raise ValueError("edit would not read back")
+    from akq_cli.comments import extract
+
+    if extract(again).texts() != extract(doc).texts():
+        raise ValueError("edit would lose a comment")
     return text
 
 

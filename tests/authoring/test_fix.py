@@ -28,6 +28,8 @@ def _doc(text: str):
         ("a: >-\n  材料,身份证\n  第二行\nb: 1\n", "a: 材料，身份证 第二行\nb: 1\n"),
         ("a: 材料,身份证\n  第二行\nb: 1\n", "a: 材料，身份证 第二行\nb: 1\n"),
         ("- x\n- 材料,身份证   # 注\n", "- x\n- 材料，身份证   # 注\n"),
+        ("a: |  # 块注释\n  材料,身份证\n  二\nb: 1\n", "a: |  # 块注释\n  材料，身份证\n  二\nb: 1\n"),
+        ("a: |-  # 块注释\n  材料,身份证\nb: 1\n", "a: 材料，身份证  # 块注释\nb: 1\n"),
     ],
 )
 def test_edit_replaces_only_the_value(source, expected):

@@ -66,6 +66,11 @@ def test_canonical_layout_keeps_comments_with_their_keys():
     assert "effective_date: 2021-05-01" in lines
 
 
+def test_comment_after_a_block_scalar_header_is_kept():
+    out = fmt_text("title: x\nkind: |-  # 注意\n  a\n  b\nid: |  # 折叠\n  c\n")
+    assert out == "id: |  # 折叠\n  c\nkind: |-  # 注意\n  a\n  b\ntitle: x\n"
+
+
 def test_fmt_is_idempotent_on_the_messy_file():
     once = fmt_text(MESSY)
     assert fmt_text(once) == once
