@@ -24,6 +24,10 @@ OP = {
 }
 
 
+def colon() -> str:
+    return "：" if lang() == "zh" else ": "
+
+
 def show_value(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -173,7 +177,7 @@ def render_markdown_items(diff: CatalogDiff, level: int = 3) -> list[str]:
     out: list[str] = []
     for it in [*diff.items, *diff.files]:
         legal = f" ⚖️ {pick(LEGAL)}" if it.legal_review else ""
-        out.append(f"{h} {pick(STATUS[it.status])}：{md_escape(item_heading(it))}{legal}")
+        out.append(f"{h} {pick(STATUS[it.status])}{colon()}{md_escape(item_heading(it))}{legal}")
         out.append("")
         out.append(f"`{where(it)}`" + (f"（{pick({'zh': '内容相似度', 'en': 'similarity'})} {it.similarity:.0%}）" if it.similarity else ""))
         out.append("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akq_cli.diffview import STATUS, md_escape, render_markdown_items, render_text, summary_line
+from akq_cli.diffview import STATUS, colon, md_escape, render_markdown_items, render_text, summary_line
 from akq_cli.findings import Finding
 from akq_cli.i18n import lang, pick
 from akq_cli.reviewing import Review
@@ -126,10 +126,10 @@ def markdown(review: Review) -> str:
     if not review.checklists:
         out += ["没有新增或修改的事项。" if zh else "No added or changed item.", ""]
     for it, checks in review.checklists:
-        out.append(f"#### {pick(STATUS[it.status])}：{md_escape(it.id)} {md_escape(it.title)}")
+        out.append(f"#### {pick(STATUS[it.status])}{colon()}{md_escape(it.id)} {md_escape(it.title)}")
         out.append("")
         for c in checks:
-            detail = f"：{md_escape(c.detail)}" if c.detail else ""
+            detail = f"{colon()}{md_escape(c.detail)}" if c.detail else ""
             out.append(f"- {CHECK_MARK[c.state]} {CHECK_ICON[c.state]} {md_escape(c.title)}{detail}")
         out.append("")
     out.append(
@@ -152,7 +152,7 @@ def text(review: Review, console: Any) -> None:
         ("已修正的问题" if zh else "Fixed", review.fixed),
         ("原有问题（本次修改的文件中）" if zh else "Pre-existing (touched files)", review.preexisting),
     ):
-        console.print(Text(f"{title}：{len(findings)}", style="bold"))
+        console.print(Text(f"{title}{colon()}{len(findings)}", style="bold"))
         for f in findings:
             line = Text(f"  {f.file}:{f.line}:{f.column}  ")
             line.append(SEVERITY[lang()][f.severity], style={"error": "bold red", "warning": "yellow", "info": "cyan"}[f.severity])
@@ -175,7 +175,7 @@ def text(review: Review, console: Any) -> None:
             line = Text(f"  {mark} ", style=style)
             line.append(c.title)
             if c.detail:
-                line.append(f"：{c.detail}", style="dim")
+                line.append(f"{colon()}{c.detail}", style="dim")
             console.print(line)
     console.print()
     console.print(summary_line(review.diff))
