@@ -164,7 +164,7 @@ item = {
                 "methods": {
                     "type": "array",
                     "title": "核查方式",
-                    "description": "online 在线核查；on_site 现场核查；assisted 协助核查；random_inspection 双随机抽查。",
+                    "description": "online 在线核查；on_site 现场核查；assisted 协助核查；random_inspection “双随机、一公开”抽查。",
                     "minItems": 1,
                     "uniqueItems": True,
                     "items": {"enum": ["online", "on_site", "assisted", "random_inspection"]},
@@ -229,7 +229,7 @@ item = {
         },
         "status": {
             "title": "状态",
-            "description": "draft 草稿；submitted 已提交审核；approved 已批准；published 已公布；suspended 暂停；repealed 已废止。",
+            "description": "draft 草稿；submitted 已提交审核；approved 已批准；published 已公布；suspended 暂停实施；repealed 已废止。",
             "enum": ["draft", "submitted", "approved", "published", "suspended", "repealed"],
         },
         "effective_date": {

@@ -12,22 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from akq_cli import vocab
 from akq_cli.findings import Finding
 from akq_cli.i18n import pick
 from akq_cli.scaffold import PLACEHOLDER
-from akq_cli.site.labels import LEVEL as LEVEL_NAMES
+
+LEVEL_NAMES = vocab.zh(vocab.LEVEL)
 
 STATE_COUNCIL_LEVELS = ("law", "administrative_regulation", "state_council_decision")
 LOCAL_LEVELS = ("local_regulation", "local_government_rule")
-RISK_NAMES = {
-    "national_security": "国家安全",
-    "state_secrets": "国家秘密",
-    "public_safety": "公共安全",
-    "financial_prudential": "金融业审慎监管",
-    "ecological_environment": "生态环境保护",
-    "health_life_property": "人身健康、生命财产安全",
-    "foreign_affairs": "重要涉外",
-}
+RISK_NAMES = vocab.zh(vocab.RISK_DOMAIN)
 
 
 @dataclass
@@ -52,7 +46,9 @@ def _rules_hit(findings: list[Finding], *rules: str) -> list[Finding]:
 def _with_findings(state: str, detail: str, hits: list[Finding]) -> tuple[str, str]:
     if hits:
         rules = "、".join(sorted({f.rule for f in hits}))
-        extra = pick({"zh": f"akq lint 报告 {len(hits)} 处（{rules}）", "en": f"akq lint reports {len(hits)} ({rules})"})
+        extra = pick(
+            {"zh": f"akq lint 报告 {len(hits)} 处（{rules}）", "en": f"akq lint reports {len(hits)} ({rules})"}
+        )
         return "fail", f"{detail}；{extra}" if detail else extra
     return state, detail
 
@@ -69,21 +65,39 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
         Check(
             "schema",
             state,
-            pick({"zh": "格式完整：必填项齐全，没有“待填写”", "en": "Complete: required keys present, no placeholders"}),
+            pick(
+                {"zh": "格式完整：必填项齐全，没有“待填写”", "en": "Complete: required keys present, no placeholders"}
+            ),
             detail,
         )
     )
 
     # 2. legal basis names a document and an article
     specific = bool(bases) and all(
-        isinstance(b.get("document"), str) and "《" in b["document"] and "》" in b["document"]
-        and isinstance(b.get("article"), str) and b["article"].startswith("第") and "条" in b["article"]
+        isinstance(b.get("document"), str)
+        and "《" in b["document"]
+        and "》" in b["document"]
+        and isinstance(b.get("article"), str)
+        and b["article"].startswith("第")
+        and "条" in b["article"]
         for b in bases
     )
     levels = [b.get("level") for b in bases]
-    cited = "；".join(f"{b.get('document', '')}{b.get('article', '')}（{LEVEL_NAMES.get(str(b.get('level')), b.get('level'))}）" for b in bases)
-    state, detail = _with_findings("pass" if specific else "fail", cited, _rules_hit(findings, "legal-basis-unspecific"))
-    checks.append(Check("legal_basis", state, pick({"zh": "设定依据写明文件全称和具体条款", "en": "Legal basis names the document and article"}), detail))
+    cited = "；".join(
+        f"{b.get('document', '')}{b.get('article', '')}（{LEVEL_NAMES.get(str(b.get('level')), b.get('level'))}）"
+        for b in bases
+    )
+    state, detail = _with_findings(
+        "pass" if specific else "fail", cited, _rules_hit(findings, "legal-basis-unspecific")
+    )
+    checks.append(
+        Check(
+            "legal_basis",
+            state,
+            pick({"zh": "设定依据写明文件全称和具体条款", "en": "Legal basis names the document and article"}),
+            detail,
+        )
+    )
 
     # 3. approval required by the basis level (seed 二（三）)
     if kind == "business_license":
@@ -108,7 +122,14 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
             )
         else:
             state, detail = "pass", pick({"zh": "依据层级不需要上级批准", "en": "basis level needs no approval"})
-        checks.append(Check("approval", state, pick({"zh": "按设定依据层级取得批准", "en": "Approval required by the basis level"}), detail))
+        checks.append(
+            Check(
+                "approval",
+                state,
+                pick({"zh": "按设定依据层级取得批准", "en": "Approval required by the basis level"}),
+                detail,
+            )
+        )
 
     # 4. excluded high-risk domain (seed 一)
     risk = data.get("risk_domain")
@@ -125,7 +146,14 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
             }
         )
     state, detail = _with_findings(state, detail, _rules_hit(findings, "excluded-domain"))
-    checks.append(Check("risk_domain", state, pick({"zh": "不属于排除的高风险领域", "en": "Not in an excluded high-risk domain"}), detail))
+    checks.append(
+        Check(
+            "risk_domain",
+            state,
+            pick({"zh": "不属于排除的高风险领域", "en": "Not in an excluded high-risk domain"}),
+            detail,
+        )
+    )
 
     # 5. liability of a false commitment (seed 三（二）)
     liability = data.get("liability") if isinstance(data.get("liability"), dict) else {}
@@ -136,7 +164,14 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
         pick({"zh": f"缺少{'、'.join(missing)}责任", "en": f"missing: {', '.join(missing)}"}) if missing else "",
         _rules_hit(findings, "liability-missing"),
     )
-    checks.append(Check("liability", state, pick({"zh": "写明民事、行政、刑事责任", "en": "Civil, administrative and criminal liability stated"}), detail))
+    checks.append(
+        Check(
+            "liability",
+            state,
+            pick({"zh": "写明民事、行政、刑事责任", "en": "Civil, administrative and criminal liability stated"}),
+            detail,
+        )
+    )
 
     # 6. the seven notification elements
     commitment = data.get("commitment") if isinstance(data.get("commitment"), dict) else {}
@@ -145,7 +180,8 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
     elements = {
         "事项名称": _text(data.get("title")),
         "设定依据": bool(bases),
-        "证明内容或许可条件": _text(data.get("content")) and (kind != "business_license" or bool(data.get("materials"))),
+        "证明内容或许可条件": _text(data.get("content"))
+        and (kind != "business_license" or bool(data.get("materials"))),
         "承诺方式": bool(commitment.get("method")),
         "不实承诺责任": not missing,
         "核查权力": _text(verification.get("power")),
@@ -158,22 +194,50 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
         pick({"zh": f"缺少：{'、'.join(lacking)}", "en": f"missing: {', '.join(lacking)}"}) if lacking else "",
         _rules_hit(findings, "notification-incomplete"),
     )
-    checks.append(Check("notification", state, pick({"zh": "书面告知七项要素齐全", "en": "All seven notification elements present"}), detail))
+    checks.append(
+        Check(
+            "notification",
+            state,
+            pick({"zh": "书面告知七项要素齐全", "en": "All seven notification elements present"}),
+            detail,
+        )
+    )
 
     # 7. proxy commitment only with authorisation; withdrawal mechanism (seed 三（六）（七）)
     proxy = commitment.get("proxy_allowed")
     if proxy is True:
         ok = _text(commitment.get("proxy_requirements"))
-        detail = pick({"zh": "允许代为承诺，" + ("已写明授权要求" if ok else "未写明授权要求"), "en": "proxy allowed; " + ("authorisation stated" if ok else "no authorisation stated")})
+        detail = pick(
+            {
+                "zh": "允许代为承诺，" + ("已写明授权要求" if ok else "未写明授权要求"),
+                "en": "proxy allowed; " + ("authorisation stated" if ok else "no authorisation stated"),
+            }
+        )
     else:
         ok, detail = proxy is False, pick({"zh": "须由申请人本人承诺", "en": "the applicant commits in person"})
-    checks.append(Check("proxy", "pass" if ok else "fail", pick({"zh": "代为承诺须有授权", "en": "Proxy commitment needs authorisation"}), detail))
+    checks.append(
+        Check(
+            "proxy",
+            "pass" if ok else "fail",
+            pick({"zh": "代为承诺须有授权", "en": "Proxy commitment needs authorisation"}),
+            detail,
+        )
+    )
     ok = _text(commitment.get("withdrawal"))
-    checks.append(Check("withdrawal", "pass" if ok else "fail", pick({"zh": "有承诺撤回机制", "en": "Withdrawal mechanism stated"}), ""))
+    checks.append(
+        Check(
+            "withdrawal",
+            "pass" if ok else "fail",
+            pick({"zh": "有承诺撤回机制", "en": "Withdrawal mechanism stated"}),
+            "",
+        )
+    )
 
     # 8. wording: quantifiable, no catch-all clause (seed 三（二）)
     state, detail = _with_findings("pass", "", _rules_hit(findings, "vague-term", "catch-all"))
-    title = pick({"zh": "要求可量化，无模糊表述和兜底条款", "en": "Quantifiable wording, no vague terms or catch-all clauses"})
+    title = pick(
+        {"zh": "要求可量化，无模糊表述和兜底条款", "en": "Quantifiable wording, no vague terms or catch-all clauses"}
+    )
     checks.append(Check("wording", state, title, detail))
 
     # 9. status transitions need the bureau's decision
@@ -191,7 +255,12 @@ def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, An
         Check(
             "basis_text",
             "manual",
-            pick({"zh": "人工核对：引用的条款原文支持本事项的证明或许可要求", "en": "By hand: the cited articles say what the item relies on"}),
+            pick(
+                {
+                    "zh": "人工核对：引用的条款原文支持本事项的证明或许可要求",
+                    "en": "By hand: the cited articles say what the item relies on",
+                }
+            ),
         )
     )
     return checks

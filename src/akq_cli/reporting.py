@@ -13,19 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from akq_cli import vocab
 from akq_cli.catalog import Catalog
 from akq_cli.findings import Finding
-from akq_cli.scaffold import POLICY_AREAS
+from akq_cli.vocab import POLICY_AREAS
 
-STATUSES = ("draft", "submitted", "approved", "published", "suspended", "repealed")
-STATUS_NAMES = {
-    "draft": {"zh": "草稿", "en": "draft"},
-    "submitted": {"zh": "已提交", "en": "submitted"},
-    "approved": {"zh": "已批准", "en": "approved"},
-    "published": {"zh": "已公布", "en": "published"},
-    "suspended": {"zh": "暂停", "en": "suspended"},
-    "repealed": {"zh": "已废止", "en": "repealed"},
-}
+STATUSES = tuple(vocab.STATUS)
+STATUS_NAMES = vocab.STATUS
 KINDS = ("certification", "business_license")
 NOT_YET_IN_FORCE = ("draft", "submitted", "approved")  # statuses of items not yet published
 

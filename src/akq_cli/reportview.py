@@ -6,7 +6,8 @@ from typing import Any
 
 from akq_cli.i18n import lang, pick
 from akq_cli.reporting import KINDS, STATUS_NAMES, STATUSES, Report
-from akq_cli.scaffold import KIND_NAME, POLICY_AREAS
+from akq_cli.scaffold import KIND_NAME
+from akq_cli.vocab import POLICY_AREAS
 
 
 def _zh() -> bool:

@@ -14,13 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from akq_cli import vocab
+
 PLACEHOLDER = "待填写"
 KIND_CODE = {"certification": "ZM", "business_license": "XK"}
-KIND_NAME = {
-    "certification": {"zh": "证明事项", "en": "certification item"},
-    "business_license": {"zh": "涉企经营许可事项", "en": "business license item"},
-}
-POLICY_AREAS = ("户籍管理", "市场主体准营", "资格考试", "社会保险", "社会救助", "健康体检", "法律服务")
+KIND_NAME = vocab.KIND
 # The policy's own sentence (seed 三（七）) when catalog.yaml has no standard withdrawal text.
 WITHDRAWAL = "在行政事项办结前，申请人有合理理由的，可以撤回承诺申请，撤回后应当按原程序办理。"
 

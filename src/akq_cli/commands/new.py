@@ -34,7 +34,6 @@ def new(
     from akq_cli.lint import display_path
     from akq_cli.scaffold import (
         KIND_NAME,
-        POLICY_AREAS,
         default_matter_type,
         matter_types,
         next_id,
@@ -42,6 +41,7 @@ def new(
         schema_path,
         standard_withdrawal,
     )
+    from akq_cli.vocab import POLICY_AREAS
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-METHODS = {"written": "书面", "electronic": "电子"}
-VERIFICATION_METHODS = {
-    "online": "在线核查",
-    "on_site": "现场核查",
-    "assisted": "协助核查",
-    "random_inspection": "“双随机、一公开”抽查",
-}
+from akq_cli import vocab
+
+METHODS = vocab.METHOD
+VERIFICATION_METHODS = vocab.zh(vocab.VERIFICATION)
 
 _ENDINGS = "。；！？：，、.;!?:,"
 

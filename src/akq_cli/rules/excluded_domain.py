@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from akq_cli import vocab
 from akq_cli.rules.base import Example, Hit, ItemContext, Rule
 
-DOMAINS = {
-    "national_security": ("国家安全", "national security"),
-    "state_secrets": ("国家秘密", "state secrets"),
-    "public_safety": ("公共安全", "public safety"),
-    "financial_prudential": ("金融业审慎监管", "prudential financial supervision"),
-    "ecological_environment": ("生态环境保护", "ecological and environmental protection"),
-    "health_life_property": ("直接关系人身健康、生命财产安全", "personal health, life and property safety"),
-    "foreign_affairs": ("重要涉外", "important foreign affairs"),
-}
+DOMAINS = vocab.RISK_DOMAIN
 WITHDRAWN = frozenset({"suspended", "repealed"})
 
 
@@ -25,7 +18,7 @@ def _check(ctx: ItemContext) -> Iterable[Hit]:
     status = ctx.root.get("status")
     if status is not None and isinstance(status.value, str) and status.value in WITHDRAWN:
         return
-    zh, en = DOMAINS[domain.value]
+    zh, en = DOMAINS[domain.value]["zh"], DOMAINS[domain.value]["en"]
     yield Hit(domain, {"domain": zh, "domain_en": en})
 
 

@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-KIND = {"certification": "证明事项", "business_license": "涉企经营许可事项"}
+from akq_cli import vocab
 
-METHOD = {"written": "书面承诺", "electronic": "电子承诺"}
-
-VERIFICATION = {
-    "online": "在线核查",
-    "on_site": "现场核查",
-    "assisted": "协助核查",
-    "random_inspection": "双随机抽查",
-}
-
-LEVEL = {
-    "law": "法律",
-    "administrative_regulation": "行政法规",
-    "state_council_decision": "国务院决定",
-    "departmental_rule": "部门规章",
-    "local_regulation": "地方性法规",
-    "local_government_rule": "地方政府规章",
-    "normative_document": "规范性文件",
-}
-
-STATUS = {
-    "draft": "草稿",
-    "submitted": "已报送",
-    "approved": "已审核",
-    "published": "已公布",
-    "suspended": "暂停实施",
-    "repealed": "已废止",
-}
+KIND = vocab.zh(vocab.KIND)
+METHOD = vocab.zh(vocab.METHOD)
+VERIFICATION = vocab.zh(vocab.VERIFICATION)
+LEVEL = vocab.zh(vocab.LEVEL)
+STATUS = vocab.zh(vocab.STATUS)
 
 
 def label(table: dict[str, str], value: object) -> str:
