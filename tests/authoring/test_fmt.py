@@ -166,6 +166,15 @@ def test_check_lists_files_and_exits_1(tmp_path):
     assert run_akq("fmt", "--check", messy, clean, cwd=tmp_path).code == 0
 
 
+def test_diff_shows_changes_and_writes_nothing(tmp_path):
+    messy = _write(tmp_path, "SFJ-ZM-009.yaml", MESSY)
+    before = messy.read_bytes()
+    r = run_akq("fmt", "--diff", messy, cwd=tmp_path)
+    assert r.code == 1, r.err
+    assert r.out.startswith("--- a/SFJ-ZM-009.yaml\n+++ b/SFJ-ZM-009.yaml\n")
+    assert messy.read_bytes() == before
+
+
 def test_bom_and_crlf_are_normalised(tmp_path):
     path = tmp_path / "SFJ-ZM-009.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + fmt_text(MESSY).replace("\n", "\r\n").encode("utf-8"))

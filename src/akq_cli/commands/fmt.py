@@ -38,7 +38,7 @@ def fmt(
     check: bool = typer.Option(
         False, "--check", help="只检查不修改：列出需要重新排版的文件，有则退出码为 1。List files that would change; exit 1 if any."
     ),
-    diff: bool = typer.Option(False, "--diff", help="显示将要做的修改（统一差异格式）。Show the changes as a unified diff."),
+    diff: bool = typer.Option(False, "--diff", help="只显示将要做的修改（统一差异格式），不改文件；有修改时退出码为 1。Show the changes as a unified diff without writing; exit 1 if any."),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=1, help="并行进程数，默认为全部 CPU 核心。Worker processes (default: all cores)."
     ),
@@ -91,6 +91,8 @@ def fmt(
             )
         )
 
+    # --diff only shows what would change (as ruff and black do): nothing is written.
+    check = check or diff
     out = Console(highlight=False, soft_wrap=True)
     for path, old, new in changes:
         name = display_path(path)
@@ -100,10 +102,9 @@ def fmt(
             )
         elif check:
             out.print(name)
-        if not check:
+        else:
             atomic_write_text(path, new)
-            if not diff:
-                out.print(pick({"zh": f"已排版：{name}", "en": f"formatted: {name}"}))
+            out.print(pick({"zh": f"已排版：{name}", "en": f"formatted: {name}"}))
     n, total = len(changes), len(files)
     if check:
         summary = pick(
