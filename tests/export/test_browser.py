@@ -308,6 +308,8 @@ def test_large_catalog_is_drawn_in_pages(browser, big_site: tuple[str, list[dict
         links = nojs.page.locator(".dept-index a")
         assert links.count() >= 5
         links.first.click()
-        assert nojs.page.locator("table.items tbody tr").count() > 0
+        rows = nojs.page.locator("table.items tbody tr")
+        rows.first.wait_for()  # the click starts a navigation; wait for the new page, not the old one
+        assert rows.count() > 0
     finally:
         nojs.close()
