@@ -25,21 +25,10 @@ import sys
 import time
 from pathlib import Path
 
+from common import akq_command, synthetic_catalog
+
 HERE = Path(__file__).resolve().parent
 TARGET_S = 20.0
-
-
-def akq() -> list[str]:
-    exe = Path(sys.executable).with_name("akq")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "akq_cli"]
-
-
-def catalog(items: int) -> Path:
-    folder = HERE / "catalogs" / str(items)
-    if not (folder / "catalog.yaml").is_file():
-        subprocess.run([sys.executable, str(HERE / "synth.py"), "--items", str(items), "--out", str(folder)],
-                       check=True, stdout=subprocess.DEVNULL)
-    return folder
 
 
 def timed(args: list[str]) -> tuple[float, float]:
@@ -65,13 +54,13 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
     rows = []
     for n in opts.items:
-        cat = catalog(n)
+        cat = synthetic_catalog(n)
         out = HERE / "out" / f"export-{n}"
         fresh, again = [], []
         for _ in range(opts.runs):
             shutil.rmtree(out, ignore_errors=True)
-            fresh.append(timed([*akq(), "export", str(cat), "-o", str(out)]))
-            again.append(timed([*akq(), "export", str(cat), "-o", str(out)]))
+            fresh.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
+            again.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
         published = len(json.loads((out / "catalog.json").read_text("utf-8"))["items"])
         index = (out / "assets" / "search-index.js").read_bytes()
         files = [p for p in out.rglob("*") if p.is_file()]

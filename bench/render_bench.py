@@ -24,24 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import akq_command, synthetic_catalog
+
 HERE = Path(__file__).resolve().parent
 TARGET_S = 20.0
-
-
-def akq() -> list[str]:
-    exe = Path(sys.executable).with_name("akq")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "akq_cli"]
-
-
-def catalog(items: int) -> Path:
-    folder = HERE / "catalogs" / str(items)
-    if not (folder / "catalog.yaml").is_file():
-        subprocess.run(
-            [sys.executable, str(HERE / "synth.py"), "--items", str(items), "--out", str(folder)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    return folder
 
 
 def timed(args: list[str], cwd: Path) -> tuple[float, float]:
@@ -86,7 +72,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    folder = catalog(args.items)
+    folder = synthetic_catalog(args.items)
     count = len(list((folder / "items").rglob("*.yaml")))
     print(f"catalog: {folder.relative_to(HERE.parent)} ({count} items), cpus: {os.cpu_count()}")
     n, seconds = in_process(folder)
@@ -97,7 +83,7 @@ def main() -> None:
             best, best_cpu = float("inf"), float("inf")
             for run in range(args.runs):
                 out = Path(tmp) / f"j{jobs}-{run}"
-                wall, cpu = timed([*akq(), "render", "items", "-o", str(out), "--jobs", str(jobs)], folder)
+                wall, cpu = timed([*akq_command(), "render", "items", "-o", str(out), "--jobs", str(jobs)], folder)
                 best, best_cpu = min(best, wall), min(best_cpu, cpu)
                 produced = len(list(out.glob("*.docx")))
                 if produced != count:
@@ -113,7 +99,7 @@ def main() -> None:
                 sys.exit("--pdf needs LibreOffice (soffice)")
             ids = sorted(p.stem for p in (folder / "items").rglob("*.yaml"))[: args.pdf]
             out = Path(tmp) / "pdf"
-            elapsed, _ = timed([*akq(), "render", *ids, "-o", str(out), "-f", "pdf", "--jobs", "2"], folder)
+            elapsed, _ = timed([*akq_command(), "render", *ids, "-o", str(out), "-f", "pdf", "--jobs", "2"], folder)
             print(f"PDF, --jobs 2: {len(ids)} forms in {elapsed:.1f} s  ({len(ids) / elapsed:.1f} forms/s)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine slows wall time)")
     verdict = "meets" if results[2] < TARGET_S * count / 1000 else "MISSES"

@@ -30,27 +30,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from common import synthetic_catalog
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CATALOGS = HERE / "catalogs"
 BIN = Path(sys.executable).parent
 AKQ = str(BIN / "akq")
 TARGETS = {"cold10k": 15.0, "warm10k": 1.5, "one": 0.4}
 
 
 def synth(items: int) -> Path:
-    """bench/catalogs/<items>/ with catalog/ inside, regenerated only when missing."""
-    repo = CATALOGS / str(items)
-    catalog = repo / "catalog"
-    stamp = repo / ".synth-done"
-    if not stamp.exists():
-        shutil.rmtree(repo, ignore_errors=True)
-        catalog.mkdir(parents=True)
-        subprocess.run([sys.executable, str(HERE / "synth.py"), "--items", str(items), "--out", str(catalog)],
-                       check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["git", "init", "-q", str(repo)], check=True)
-        stamp.write_text("ok\n", encoding="utf-8")
-    return repo
+    """The repository holding the synthetic catalog (lint finds catalog/ below it)."""
+    return synthetic_catalog(items).parent
 
 
 def _children_cpu() -> float:
