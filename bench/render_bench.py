@@ -49,7 +49,7 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
 
 def in_process(folder: Path) -> tuple[int, float]:
     """Building and packing every form in this process, nothing written: the renderer's own cost."""
-    from akq_cli.catalog import load_catalog
+    from akq_cli.core.catalog import load_catalog
     from akq_cli.render import jobs as J
     from akq_cli.render.forms import build_form
 

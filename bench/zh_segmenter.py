@@ -1,4 +1,4 @@
-"""Patterns with context (akq_cli.zhtext) against a word segmenter, on the labelled corpus.
+"""Patterns with context (akq_cli.core.zhtext) against a word segmenter, on the labelled corpus.
 
 Why vague-term and catch-all read context instead of segmenting: this prints precision,
 recall and start-up cost of each reader.  jieba and rjieba are not dependencies of akq;
@@ -69,14 +69,14 @@ def main() -> None:
     entries = load(("vague", "catch_all", "lookalikes", "holdout", "holdout2"))
     texts = [e["text"] for e in entries]
     methods: dict[str, tuple[dict[str, Reader], str]] = {}
-    from akq_cli import zhtext
+    from akq_cli.core import zhtext
 
     methods["patterns with context (akq)"] = (
         {
             "vague-term": lambda t: [(m.start, m.end) for m in zhtext.find_vague(t)],
             "catch-all": lambda t: [(m.start, m.end) for m in zhtext.find_catch_all(t)],
         },
-        "import akq_cli.zhtext as z; z.find_vague('申请人提交身份证等材料')",
+        "import akq_cli.core.zhtext as z; z.find_vague('申请人提交身份证等材料')",
     )
     if importlib.util.find_spec("jieba"):
         import jieba

@@ -13,7 +13,7 @@ import sys
 import typer
 
 from akq_cli import __version__
-from akq_cli.i18n import LANGS, set_lang, t
+from akq_cli.core.i18n import LANGS, set_lang, t
 
 # (command name, module under akq_cli.commands, function name)
 COMMANDS: list[tuple[str, str, str]] = [

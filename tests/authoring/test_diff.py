@@ -133,7 +133,7 @@ def repo_catalog():
 
 
 def test_char_diff_folds_short_islands():
-    from akq_cli.semdiff import char_diff
+    from akq_cli.review.semdiff import char_diff
 
     ops = char_diff("受理后7日内", "受理后5个工作日内")
     assert ops == [("=", "受理后"), ("-", "7"), ("+", "5个工作"), ("=", "日内")]
@@ -143,7 +143,7 @@ def test_char_diff_folds_short_islands():
 
 
 def test_list_insertion_is_one_added_entry():
-    from akq_cli.semdiff import diff_values
+    from akq_cli.review.semdiff import diff_values
 
     old = {"conditions": ["一", "二", "三"]}
     new = {"conditions": ["一", "新", "二", "三"]}

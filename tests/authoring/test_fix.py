@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from akq_cli.fixes import apply_edits, meaning_kept, safe_part
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.lint.fixes import apply_edits, meaning_kept, safe_part
 from conftest import CATALOG, run_akq
 
 

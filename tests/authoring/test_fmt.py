@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from akq_cli.canonical import canonical_text, format_document, schema_for
-from akq_cli.comments import extract
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.fmt.comments import extract
+from akq_cli.fmt.layout import canonical_text, format_document, schema_for
 from conftest import run_akq
 
 MESSY = """\

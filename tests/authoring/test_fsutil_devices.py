@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from akq_cli.fsutil import atomic_write_bytes
+from akq_cli.core.files import atomic_write_bytes
 
 
 def test_a_named_pipe_is_written_into_not_replaced(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
 from conftest import CATALOG, REPO, run_akq
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
 from conftest import CATALOG, REPO, akq_command, run_akq
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
-from akq_cli.fixes import apply_edits
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.lint.fixes import apply_edits
 from conftest import run_akq
 
 AREAS = ("户籍管理", "市场主体准营", "资格考试", "社会保险", "社会救助", "健康体检", "法律服务")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from akq_cli.fixes import apply_edits
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.lint.fixes import apply_edits
 from conftest import CATALOG, run_akq
 
 from .gitrepo import commit, edit, git, make_repo

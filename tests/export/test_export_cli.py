@@ -283,7 +283,7 @@ def test_bad_arguments_exit_2(tmp_path: Path) -> None:
 
 def test_helper_processes_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """A large export builds the workbook and half the pages in forked helpers: same result as one process."""
-    from akq_cli.catalog import load_catalog
+    from akq_cli.core.catalog import load_catalog
     from akq_cli.site import build
 
     catalog = load_catalog(EXPORT_FIXTURE)

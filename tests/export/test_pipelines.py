@@ -79,7 +79,7 @@ def test_pipeline_calls_only_make_targets_that_exist(source) -> None:
 
 
 def test_make_targets_call_real_akq_commands(tmp_path: Path) -> None:
-    from akq_cli.output import FORMATS
+    from akq_cli.lint.formats import FORMATS
 
     targets = makefile_targets()
     names = command_names()

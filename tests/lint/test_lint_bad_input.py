@@ -138,10 +138,10 @@ def test_a_rule_that_raises_is_reported_and_the_others_still_run(monkeypatch):
     """Not user input but the same promise: a bug in one rule neither crashes akq nor hides other findings."""
     import dataclasses
 
-    from akq_cli.config import LintConfig
-    from akq_cli.lint import lint_document
-    from akq_cli.rules import all_rules
-    from akq_cli.source import read_document
+    from akq_cli.core.loader import read_document
+    from akq_cli.lint.config import LintConfig
+    from akq_cli.lint.engine import lint_document
+    from akq_cli.lint.registry import all_rules
 
     rules = all_rules()
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from akq_cli.findings import Finding
-from akq_cli.lint import LintReport
-from akq_cli.output import github, text
+from akq_cli.lint.engine import LintReport
+from akq_cli.lint.findings import Finding
+from akq_cli.lint.formats import github, text
 from conftest import run_akq
 
 from .helpers import DATA, edit, item
@@ -70,7 +70,7 @@ def test_sarif_is_valid_sarif_2_1_0_with_rules_from_the_registry(flawed, lang):
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    from akq_cli.rules import all_rules
+    from akq_cli.lint.registry import all_rules
 
     assert [rule["id"] for rule in rules] == list(all_rules())
     schema_rule = rules[[rule["id"] for rule in rules].index("schema")]
@@ -88,7 +88,7 @@ def test_sarif_is_valid_sarif_2_1_0_with_rules_from_the_registry(flawed, lang):
 
 
 def test_sarif_region_of_a_substring_match_has_an_end_column():
-    from akq_cli.output import sarif
+    from akq_cli.lint.formats import sarif
 
     report = LintReport(
         findings=[Finding("vague-term", "warning", "a.yaml", 3, 12, "/content", "模糊", match="有关", end_line=3, end_column=14)],

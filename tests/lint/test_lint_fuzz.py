@@ -11,12 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from akq_cli.config import LintConfig
-from akq_cli.lint import LintReport, catalog_findings, lint_document
-from akq_cli.output import github, gitlab, junit, render_text, sarif
-from akq_cli.output import json as json_output
-from akq_cli.rules.base import CatalogContext
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.lint.config import LintConfig
+from akq_cli.lint.engine import LintReport, catalog_findings, lint_document
+from akq_cli.lint.formats import github, gitlab, junit, render_text, sarif
+from akq_cli.lint.formats import json as json_output
+from akq_cli.lint.framework import CatalogContext
 from conftest import run_akq
 
 from .helpers import DATA

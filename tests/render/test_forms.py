@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from akq_cli.catalog import load_catalog
+from akq_cli.core.catalog import load_catalog
 from akq_cli.render.forms import FormContext, InfoTable, Para, Signature, build_form, cn_number
 from akq_cli.render.labels import enumerate_lines, legal_basis, sentence
 from akq_cli.render.wording import load_wording

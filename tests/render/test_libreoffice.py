@@ -11,7 +11,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from akq_cli.catalog import load_catalog
+from akq_cli.core.catalog import load_catalog
 from akq_cli.render import labels as L
 from akq_cli.render.forms import FormContext, Para, build_form
 from akq_cli.render.wording import load_wording

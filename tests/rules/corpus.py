@@ -80,7 +80,7 @@ def score(entries: list[dict], rule: str, reader: Reader) -> Score:
 
 def readers() -> dict[str, Reader]:
     """The two rules' readers, as `akq lint` runs them with no akq.toml."""
-    from akq_cli import zhtext
+    from akq_cli.core import zhtext
 
     return {
         "vague-term": lambda t: [(m.start, m.end) for m in zhtext.find_vague(t)],

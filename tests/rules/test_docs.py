@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from akq_cli.rules import all_rules
-from akq_cli.rules.docs import render
+from akq_cli.lint.docs import render
+from akq_cli.lint.registry import all_rules
 from conftest import REPO, run_akq
 
 DOCS = REPO / "docs" / "rules"
@@ -15,7 +15,7 @@ def test_the_committed_rule_docs_are_up_to_date():
         name for name, text in pages.items() if not (DOCS / name).is_file() or (DOCS / name).read_text("utf-8") != text
     )
     extra = sorted(p.name for p in DOCS.glob("*.md") if p.name not in pages)
-    assert (stale, extra) == ([], []), "run: python -m akq_cli.rules.docs"
+    assert (stale, extra) == ([], []), "run: python -m akq_cli.lint.docs"
 
 
 def test_every_rule_page_shows_what_lint_reports_for_its_failing_examples():

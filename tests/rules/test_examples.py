@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from akq_cli.rules import all_rules
-from akq_cli.rules.base import Example, Rule
-from akq_cli.rules.examples import BUSINESS_LICENSE, CERTIFICATION, build, files, lint_example
+from akq_cli.lint.examples import BUSINESS_LICENSE, CERTIFICATION, build, files, lint_example
+from akq_cli.lint.framework import Example, Rule
+from akq_cli.lint.registry import all_rules
 
 RULES = list(all_rules().values())
 

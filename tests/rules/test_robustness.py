@@ -7,10 +7,10 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from akq_cli.config import LintConfig
-from akq_cli.lint import check_document
-from akq_cli.rules.examples import BUSINESS_LICENSE, CERTIFICATION
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
+from akq_cli.lint.config import LintConfig
+from akq_cli.lint.engine import check_document
+from akq_cli.lint.examples import BUSINESS_LICENSE, CERTIFICATION
 
 KEYS = (
     "title", "kind", "content", "conditions", "materials", "legal_basis", "commitment", "liability",

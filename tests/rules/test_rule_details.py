@@ -7,13 +7,13 @@ import shutil
 
 import pytest
 
-from akq_cli import zhtext
-from akq_cli.config import LintConfig
-from akq_cli.fixes import meaning_kept
-from akq_cli.rules import doc_number_format, personal_data, punctuation
-from akq_cli.rules.base import Example
-from akq_cli.rules.examples import lint_example
-from akq_cli.rules.fields import placeholder
+from akq_cli.core import zhtext
+from akq_cli.lint.config import LintConfig
+from akq_cli.lint.examples import lint_example
+from akq_cli.lint.fixes import meaning_kept
+from akq_cli.lint.framework import Example
+from akq_cli.lint.rules import doc_number_format, personal_data, punctuation
+from akq_cli.lint.rulekit import placeholder
 from conftest import REPO, run_akq
 
 POLICY_CATALOG = REPO / "tests" / "fixtures" / "rules" / "catalog"
@@ -192,6 +192,6 @@ def test_lint_fix_corrects_punctuation_and_brackets_in_place(tmp_path):
     ],
 )
 def test_article_forms(article, specific):
-    from akq_cli.rules.legal_basis_unspecific import ARTICLE
+    from akq_cli.lint.rules.legal_basis_unspecific import ARTICLE
 
     assert bool(ARTICLE.fullmatch(article)) is specific

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from akq_cli.source import read_document
+from akq_cli.core.loader import read_document
 
 
 def parse(text: str | bytes):

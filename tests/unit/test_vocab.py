@@ -1,12 +1,12 @@
-"""Every output names coded values with the same words (akq_cli.vocab)."""
+"""Every output names coded values with the same words (akq_cli.core.vocab)."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from akq_cli import vocab
-from akq_cli.resources import resource_dir, schema
+from akq_cli.core import vocab
+from akq_cli.core.resources import resource_dir, schema
 
 
 def test_vocab_covers_every_schema_enum():

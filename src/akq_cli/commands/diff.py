@@ -24,9 +24,9 @@ def diff(
 
     from rich.console import Console
 
-    from akq_cli.gitrev import GitError, load_states
-    from akq_cli.i18n import t
-    from akq_cli.semdiff import diff_snapshots
+    from akq_cli.core.git import GitError, load_states
+    from akq_cli.core.i18n import t
+    from akq_cli.review.semdiff import diff_snapshots
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     if format not in FORMATS:
@@ -41,6 +41,6 @@ def diff(
     if format == "json":
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    from akq_cli.diffview import render_text
+    from akq_cli.review.diff_output import render_text
 
     render_text(result, Console(highlight=False, soft_wrap=True))

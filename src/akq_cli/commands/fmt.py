@@ -10,7 +10,7 @@ import typer
 
 def targets(paths: list[Path] | None) -> list[Path]:
     """The files to format: item files, plus catalog.yaml and departments.yaml of a whole catalog."""
-    from akq_cli.catalog import CatalogError, find_root, item_files
+    from akq_cli.core.catalog import CatalogError, find_root, item_files
 
     if not paths:
         root = find_root(Path.cwd())
@@ -50,12 +50,12 @@ def fmt(
 
     from rich.console import Console
 
-    from akq_cli.canonical import format_files
-    from akq_cli.catalog import CatalogError, find_root
-    from akq_cli.config import ConfigError, find_config, load_config
-    from akq_cli.fsutil import atomic_write_text
-    from akq_cli.i18n import pick
-    from akq_cli.lint import display_path
+    from akq_cli.core.catalog import CatalogError, find_root
+    from akq_cli.core.files import atomic_write_text
+    from akq_cli.core.i18n import pick
+    from akq_cli.fmt.layout import format_files
+    from akq_cli.lint.config import ConfigError, find_config, load_config
+    from akq_cli.lint.engine import display_path
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -30,14 +30,14 @@ def import_(
     """把部门的电子表格清单导入为草稿事项，并列出无法导入的行及原因。Import a spreadsheet list as draft items."""
     from rich.console import Console
 
-    from akq_cli.catalog import CatalogError, load_catalog
-    from akq_cli.fsutil import atomic_write_text
-    from akq_cli.i18n import pick
-    from akq_cli.importing import Problem, assign, parse_columns, plan_import, render
-    from akq_cli.lint import display_path
-    from akq_cli.rules.schema import errors_to_hits
-    from akq_cli.source import read_document
-    from akq_cli.spreadsheet import SheetError, read_table
+    from akq_cli.author.importer import Problem, assign, parse_columns, plan_import, render
+    from akq_cli.core.catalog import CatalogError, load_catalog
+    from akq_cli.core.files import atomic_write_text
+    from akq_cli.core.i18n import pick
+    from akq_cli.core.loader import read_document
+    from akq_cli.core.spreadsheet import SheetError, read_table
+    from akq_cli.lint.engine import display_path
+    from akq_cli.lint.rules.schema import errors_to_hits
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)

@@ -59,13 +59,13 @@ def lint(
     ),
 ) -> None:
     """检查事项是否符合格式和工作方案的表述要求。Lint catalog items."""
-    from akq_cli.catalog import CatalogError, find_root, item_files, load_catalog
-    from akq_cli.config import ConfigError, find_config, load_config
-    from akq_cli.findings import Severity
-    from akq_cli.i18n import lang, pick, t
-    from akq_cli.lint import lint_paths
-    from akq_cli.output import FORMATS, tolerate_console_encoding, write_outputs
-    from akq_cli.rules import all_rules
+    from akq_cli.core.catalog import CatalogError, find_root, item_files, load_catalog
+    from akq_cli.core.i18n import lang, pick, t
+    from akq_cli.lint.config import ConfigError, find_config, load_config
+    from akq_cli.lint.engine import lint_paths
+    from akq_cli.lint.findings import Severity
+    from akq_cli.lint.formats import FORMATS, tolerate_console_encoding, write_outputs
+    from akq_cli.lint.registry import all_rules
 
     tolerate_console_encoding()
 
@@ -118,8 +118,8 @@ def lint(
     if chosen_ignore:
         config.ignore = config.ignore | frozenset(chosen_ignore)
 
-    if fix:  # akq_cli.fixes: only fixes that cannot change meaning, each file written atomically
-        from akq_cli.fixes import run_fix
+    if fix:  # akq_cli.lint.fixes: only fixes that cannot change meaning, each file written atomically
+        from akq_cli.lint.fixes import run_fix
 
         run_fix(files, config)
 
@@ -137,7 +137,7 @@ def lint(
 
     cache = None
     if not no_cache and len(files) >= CACHE_MIN_FILES:
-        from akq_cli.cache import LintCache, cache_dir, namespace
+        from akq_cli.lint.cache import LintCache, cache_dir, namespace
 
         directory = cache_dir(root or paths[0])
         if directory is not None:

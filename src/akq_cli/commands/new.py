@@ -28,11 +28,7 @@ def new(
     """新建一个事项文件：自动编号，每个字段都有中文注释和示例。Scaffold a new catalog item."""
     from rich.console import Console
 
-    from akq_cli.catalog import CatalogError, load_catalog
-    from akq_cli.fsutil import atomic_write_text
-    from akq_cli.i18n import lang, pick
-    from akq_cli.lint import display_path
-    from akq_cli.scaffold import (
+    from akq_cli.author.scaffold import (
         KIND_NAME,
         default_matter_type,
         matter_types,
@@ -41,7 +37,11 @@ def new(
         schema_path,
         standard_withdrawal,
     )
-    from akq_cli.vocab import POLICY_AREAS
+    from akq_cli.core.catalog import CatalogError, load_catalog
+    from akq_cli.core.files import atomic_write_text
+    from akq_cli.core.i18n import lang, pick
+    from akq_cli.core.vocab import POLICY_AREAS
+    from akq_cli.lint.engine import display_path
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -19,7 +19,7 @@ def publish(
     """原子地发布网站：新版本写在旧版本旁边，一次改名切换；可一条命令回退。Publish a built site atomically."""
     from rich.console import Console
 
-    from akq_cli.i18n import lang, pick
+    from akq_cli.core.i18n import lang, pick
     from akq_cli.site import publish as pub
 
     err = Console(stderr=True, highlight=False)

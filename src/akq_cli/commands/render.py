@@ -33,9 +33,9 @@ def render(
 
     from rich.console import Console
 
-    from akq_cli.catalog import CatalogError
-    from akq_cli.config import ConfigError, find_config, load_config
-    from akq_cli.i18n import t
+    from akq_cli.core.catalog import CatalogError
+    from akq_cli.core.i18n import t
+    from akq_cli.lint.config import ConfigError, find_config, load_config
     from akq_cli.render import jobs as J
     from akq_cli.render.layout import TemplateError
     from akq_cli.render.messages import m

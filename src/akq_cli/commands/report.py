@@ -25,11 +25,11 @@ def report(
 
     from rich.console import Console
 
-    from akq_cli.catalog import CatalogError, item_files, load_catalog
-    from akq_cli.config import ConfigError, find_config, load_config
-    from akq_cli.i18n import pick, t
-    from akq_cli.lint import lint_paths
-    from akq_cli.reporting import build_report, today
+    from akq_cli.core.catalog import CatalogError, item_files, load_catalog
+    from akq_cli.core.i18n import pick, t
+    from akq_cli.lint.config import ConfigError, find_config, load_config
+    from akq_cli.lint.engine import lint_paths
+    from akq_cli.report.build import build_report, today
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -57,8 +57,8 @@ def report(
         fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
         return
     cache = None
-    from akq_cli.cache import LintCache, cache_dir, namespace
-    from akq_cli.i18n import lang
+    from akq_cli.core.i18n import lang
+    from akq_cli.lint.cache import LintCache, cache_dir, namespace
 
     directory = cache_dir(cat.root)
     if directory is not None:  # the same content-keyed cache as `akq lint`: a report after a lint is quick
@@ -67,17 +67,17 @@ def report(
     result = build_report(cat, lint.findings, date)
 
     if format == "xlsx":
-        from akq_cli.reportview import workbook
+        from akq_cli.report.output import workbook
 
         data = workbook(result)
     elif format == "json":
         data = (json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif format == "markdown":
-        from akq_cli.reportview import markdown
+        from akq_cli.report.output import markdown
 
         data = markdown(result).encode("utf-8")
     else:
-        from akq_cli.reportview import text
+        from akq_cli.report.output import text
 
         if output is None:
             text(result, Console(highlight=False, soft_wrap=True))
@@ -91,7 +91,7 @@ def report(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        from akq_cli.fsutil import atomic_write_bytes
+        from akq_cli.core.files import atomic_write_bytes
 
         try:
             atomic_write_bytes(output, data)

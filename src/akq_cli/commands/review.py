@@ -27,10 +27,10 @@ def review(
 
     from rich.console import Console
 
-    from akq_cli.config import ConfigError
-    from akq_cli.gitrev import GitError, load_states
-    from akq_cli.i18n import t
-    from akq_cli.reviewing import build_review
+    from akq_cli.core.git import GitError, load_states
+    from akq_cli.core.i18n import t
+    from akq_cli.lint.config import ConfigError
+    from akq_cli.review.review import build_review
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -51,20 +51,20 @@ def review(
         return
 
     if format == "text" and output is None:
-        from akq_cli.reviewview import text
+        from akq_cli.review.review_output import text
 
         text(result, Console(highlight=False, soft_wrap=True))
     else:
         if format == "json":
             rendered = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
         elif format == "markdown":
-            from akq_cli.reviewview import markdown
+            from akq_cli.review.review_output import markdown
 
             rendered = markdown(result)
         else:
             import io
 
-            from akq_cli.reviewview import text
+            from akq_cli.review.review_output import text
 
             buf = io.StringIO()
             text(result, Console(file=buf, width=120, highlight=False, soft_wrap=True, color_system=None))
@@ -72,7 +72,7 @@ def review(
         if output is None:
             sys.stdout.write(rendered)
         else:
-            from akq_cli.fsutil import atomic_write_text
+            from akq_cli.core.files import atomic_write_text
 
             atomic_write_text(output, rendered)
     if result.blocking:

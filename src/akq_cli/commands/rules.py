@@ -12,8 +12,8 @@ def rules(rule: Optional[str] = typer.Argument(None, help="规则编号，例如
     from rich.console import Console
     from rich.table import Table
 
-    from akq_cli.i18n import lang, pick
-    from akq_cli.rules import all_rules
+    from akq_cli.core.i18n import lang, pick
+    from akq_cli.lint.registry import all_rules
 
     console = Console(highlight=False)
     registry = all_rules()
@@ -40,9 +40,9 @@ def _explain(console: object, r: object, zh: bool) -> None:
     from rich.markup import escape
     from rich.syntax import Syntax
 
-    from akq_cli.i18n import pick
-    from akq_cli.rules.base import Rule
-    from akq_cli.rules.docs import example_findings
+    from akq_cli.core.i18n import pick
+    from akq_cli.lint.docs import example_findings
+    from akq_cli.lint.framework import Rule
 
     assert isinstance(console, Console) and isinstance(r, Rule)
     scope = ("单个事项" if r.scope == "item" else "整个目录") if zh else r.scope

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.catalog import Catalog, CatalogError, Item, find_root, item_files, load_catalog
-from akq_cli.lint import display_path as display
+from akq_cli.core.catalog import Catalog, CatalogError, Item, find_root, item_files, load_catalog
+from akq_cli.lint.engine import display_path as display
 from akq_cli.render.messages import m
 
 KINDS = ("certification", "business_license")
@@ -90,14 +90,14 @@ def select(catalog: Catalog, targets: list[str]) -> list[Item]:
 
 
 def _read_item(path: Path) -> Item:
-    from akq_cli.source import read_document
+    from akq_cli.core.loader import read_document
 
     return Item(path, read_document(path))
 
 
 def lint_lines(doc: Any, file: str, config: Any) -> list[str]:
     """The item's error-severity lint findings, one `file:line:column: [rule] message` line each."""
-    from akq_cli.lint import lint_document
+    from akq_cli.lint.engine import lint_document
 
     result = lint_document(doc, file, config)
     return [f"{f.file}:{f.line}:{f.column}: [{f.rule}] {f.message}" for f in result.findings if f.severity == "error"]
@@ -195,7 +195,7 @@ class Outcome:
 
 def render_one(task: Task) -> Outcome:
     """Lint, then write one DOCX unless refused. Never raises."""
-    from akq_cli.fsutil import atomic_write_bytes
+    from akq_cli.core.files import atomic_write_bytes
     from akq_cli.render.forms import build_form
 
     problems = list(task.problems)

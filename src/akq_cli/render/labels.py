@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akq_cli import vocab
+from akq_cli.core import vocab
 
 METHODS = vocab.METHOD
 VERIFICATION_METHODS = vocab.zh(vocab.VERIFICATION)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akq_cli.resources import resource_dir
+from akq_cli.core.resources import resource_dir
 
 STYLE_KEYS = ("body", "title", "subtitle", "heading1", "heading2", "cell", "signature", "note", "page_number")
 ALIGNMENTS = ("left", "center", "right", "both")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akq_cli.i18n import pick
+from akq_cli.core.i18n import pick
 
 MESSAGES: dict[str, dict[str, str]] = {
     "bad-format": {

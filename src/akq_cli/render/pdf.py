@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from akq_cli.resources import resource_dir
+from akq_cli.core.resources import resource_dir
 
 # SelectPdfVersion 2 = PDF/A-2b, which archives accept (LibreOffice 7.4+ takes JSON filter options).
 PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'

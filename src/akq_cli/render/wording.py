@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core.resources import resource_dir
 from akq_cli.render.layout import TemplateError
-from akq_cli.resources import resource_dir
 
 KINDS = ("certification", "business_license")
 # Every text may use {noun} (本证明事项 / 本许可事项); these may use more.

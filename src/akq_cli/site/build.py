@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.catalog import Catalog
+from akq_cli.core.catalog import Catalog
 from akq_cli.site import opendata
 from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
@@ -35,7 +35,7 @@ class Build:
 
 def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
                sources: list[Source] | None = None) -> Build:
-    from akq_cli.resources import resource_dir
+    from akq_cli.core.resources import resource_dir
 
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = git_info(catalog.root)

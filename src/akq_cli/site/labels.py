@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from akq_cli import vocab
+from akq_cli.core import vocab
 
 KIND = vocab.zh(vocab.KIND)
 METHOD = vocab.zh(vocab.METHOD)

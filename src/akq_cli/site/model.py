@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.catalog import Catalog
+from akq_cli.core.catalog import Catalog
 from akq_cli.site import labels as L
 from akq_cli.site.sources import Source, from_catalog
 

@@ -13,7 +13,7 @@ import json
 from datetime import UTC
 from typing import Any
 
-from akq_cli.resources import schema as load_schema
+from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
 SCHEMA_FILE = "catalog.schema.json"
@@ -169,7 +169,7 @@ def xlsx_from_rows(all_rows: list[list[str]], title: str, updated: str | None) -
     props.title = title
     buf = io.BytesIO()
     wb.save(buf)
-    from akq_cli.spreadsheet import normalise_zip  # shared with akq report's workbook
+    from akq_cli.core.spreadsheet import normalise_zip  # shared with akq report's workbook
 
     return normalise_zip(buf.getvalue(), _w3cdtf(updated))
 

@@ -34,7 +34,7 @@ def tel(value: Any) -> str:
 def environment() -> Any:
     from jinja2 import Environment, FileSystemLoader
 
-    from akq_cli.resources import resource_dir
+    from akq_cli.core.resources import resource_dir
 
     env = Environment(
         loader=FileSystemLoader(str(resource_dir("templates") / "site")),

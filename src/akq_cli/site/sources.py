@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akq_cli.catalog import Catalog, CatalogError, Item, item_files
+from akq_cli.core.catalog import Catalog, CatalogError, Item, item_files
 from akq_cli.site.helpers import Helpers
 
 PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
@@ -38,7 +38,7 @@ def from_catalog(catalog: Catalog) -> list[Source]:
 
 
 def _read(files: list[Path]) -> list[Source]:
-    from akq_cli.source import read_document
+    from akq_cli.core.loader import read_document
 
     return [from_item(Item(f, read_document(f))) for f in files]
 

@@ -1,0 +1,1 @@
+"""Writing new items: `akq new` (scaffold) and `akq import` (spreadsheets)."""

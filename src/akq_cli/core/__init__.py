@@ -1,0 +1,1 @@
+"""What every command stands on: reading catalog files, the catalog model, vocabulary, messages, files."""

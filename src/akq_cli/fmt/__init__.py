@@ -1,0 +1,1 @@
+"""`akq fmt`: the canonical layout of catalog files."""

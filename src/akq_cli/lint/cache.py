@@ -1,0 +1,131 @@
+"""The lint cache: per-file results keyed by what the file says, not when it was touched.
+
+A CI checkout gives every file a new modification time, so the key is a hash of
+the file's bytes and its path within the repository.  Everything else that
+changes a file's findings (akq's code and version, the schemas, the rule
+configuration, the message language) goes into the cache's namespace: one JSON
+file per namespace under ``.akq_cache/`` at the repository root.  A corrupt or
+unreadable cache is ignored; the cache is written atomically and only when a
+run added something to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+DIR_NAME = ".akq_cache"
+MAX_ENTRIES = 50_000  # about 25 MB: enough for several catalogs of 10,000 items
+KEEP_NAMESPACES = 4  # other configurations/languages/versions kept; older cache files are deleted
+
+
+def cache_dir(start: Path) -> Path | None:
+    """``.akq_cache`` at the repository root above ``start`` (else beside catalog.yaml), or $AKQ_CACHE_DIR."""
+    env = os.environ.get("AKQ_CACHE_DIR")
+    if env:
+        return Path(env)
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    fallback: Path | None = None
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder / DIR_NAME
+        if fallback is None and (folder / "catalog.yaml").is_file():
+            fallback = folder / DIR_NAME
+    return fallback
+
+
+def _code_digest() -> str:
+    """akq's own code and schemas: a changed rule must not be served stale results."""
+    from akq_cli import __version__
+    from akq_cli.core.resources import resource_dir
+
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    package = Path(__file__).resolve().parents[1]  # akq_cli: every module, not only lint/
+    files = sorted(package.rglob("*.py"))
+    try:
+        files += sorted(resource_dir("schemas").glob("*.json"))
+    except FileNotFoundError:
+        pass
+    for f in files:
+        h.update(str(f.relative_to(f.parents[1])).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def namespace(config_fingerprint: str, lang: str) -> str:
+    blob = f"{FORMAT}\0{_code_digest()}\0{config_fingerprint}\0{lang}"
+    return hashlib.blake2b(blob.encode(), digest_size=12).hexdigest()
+
+
+def file_key(relpath: str, data: bytes) -> str:
+    h = hashlib.blake2b(data, digest_size=16)
+    h.update(b"\0" + relpath.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class LintCache:
+    def __init__(self, directory: Path, name: str) -> None:
+        self.directory = directory
+        self.path = directory / f"lint-{name}.json"
+        self._old: dict[str, Any] | None = None
+        self._new: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def _load(self) -> dict[str, Any]:
+        if self._old is None:
+            self._old = {}
+            try:
+                raw = json.loads(self.path.read_bytes())
+                if isinstance(raw, dict) and raw.get("format") == FORMAT and isinstance(raw.get("entries"), dict):
+                    self._old = raw["entries"]
+            except (OSError, ValueError):
+                pass  # missing or corrupt: start afresh
+        return self._old
+
+    def get(self, key: str) -> Any:
+        value = self._load().get(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self._new[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._new[key] = value
+
+    def save(self) -> None:
+        """Write the cache if this run computed anything new; never fails the run."""
+        if self.misses == 0:
+            return
+        entries = dict(self._new)
+        for key, value in self._load().items():
+            if len(entries) >= MAX_ENTRIES:
+                break
+            entries.setdefault(key, value)
+        payload = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            from akq_cli.core.files import atomic_write_text
+
+            self.directory.mkdir(parents=True, exist_ok=True)
+            ignore = self.directory / ".gitignore"
+            if not ignore.exists():
+                # A catalog repository that has not listed the cache still never commits it.
+                ignore.write_text("*\n", encoding="utf-8")
+            atomic_write_text(self.path, payload)
+            self._prune()
+        except OSError:
+            pass
+
+    def _prune(self) -> None:
+        """Delete the cache files of namespaces not used for longest (an upgrade leaves the old one behind)."""
+        files = sorted(self.directory.glob("lint-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP_NAMESPACES:]:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,42 @@
+"""The rule registry: every rule module in RULE_MODULES, in the order they run."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from akq_cli.lint.framework import Rule
+
+RULE_MODULES = (
+    "yaml_syntax",
+    "schema",
+    "placeholder",  # 待填写 left by akq new / akq import (akq_cli.author.scaffold)
+    "suppression",  # inline `# akq: disable=` comments (engine: akq_cli.lint.suppression)
+    # the policy's rules (seed 一, 二（三）, 三（二）)
+    "notification_incomplete",
+    "liability_missing",
+    "legal_basis_unspecific",
+    "approval_missing",
+    "excluded_domain",
+    "vague_term",
+    "catch_all",
+    "personal_data",
+    "doc_number_format",
+    "punctuation",
+    # catalog scope: over the summaries of all linted items
+    "duplicate",
+    "reference",
+)
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for name in RULE_MODULES:
+        rule: Rule = importlib.import_module(f"akq_cli.lint.rules.{name}").RULE
+        rules[rule.id] = rule
+    return rules
+
+
+def get(rule_id: str) -> Rule | None:
+    return all_rules().get(rule_id)

@@ -1,0 +1,117 @@
+"""What several policy rules share: which values are wording, what counts as a placeholder,
+and how a catalog-scope rule writes a finding.  Not a rule itself (not in RULE_MODULES)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from akq_cli.core.zhtext import lazy
+
+if TYPE_CHECKING:
+    from akq_cli.core.loader import Node
+    from akq_cli.lint.config import LintConfig
+    from akq_cli.lint.findings import Finding
+    from akq_cli.lint.framework import Rule
+
+# Keys whose values are codes, enums, dates or citations rather than requirement wording.
+# legal_basis and approval quote other documents' titles: legal-basis-unspecific reads them.
+NOT_WORDING = frozenset(
+    {
+        "id",
+        "kind",
+        "department",
+        "matter_type",
+        "category",
+        "status",
+        "effective_date",
+        "risk_domain",
+        "certifications",
+        "legal_basis",
+        "approval",
+    }
+)
+
+
+def wording(root: Node) -> Iterator[Node]:
+    """Every string of an item that states a requirement, a liability or a procedure."""
+    if not isinstance(root.value, dict):
+        return
+    for key, node in root.value.items():
+        if key not in NOT_WORDING:
+            yield from node.strings()
+
+
+# What staff write when they have nothing to write.  `akq new`'s own markers (待填写 …)
+# belong to the placeholder rule, which reports them once.
+_PLACEHOLDER_WORDS = frozenset(
+    {
+        "无",
+        "暂无",
+        "待定",
+        "待补充",
+        "待完善",
+        "待确认",
+        "略",
+        "同上",
+        "见附件",
+        "详见附件",
+        "另见附件",
+        "见附表",
+        "不适用",
+        "空",
+        "TBD",
+        "NA",
+        "N/A",
+        "NONE",
+        "NULL",
+    }
+)
+_FILLER = lazy(r"[\s。．.，,、；;：:（）()【】\[\]…—\-_/\\×＊*?？]")
+_ATTACHMENT = lazy(r"^(?:详|另|参)?见(?:附件|附表|附录)[一二三四五六七八九十0-9]*$")
+
+
+def scaffold_marker(value: str) -> bool:
+    """Text `akq new` left to be filled in: the placeholder rule reports it, no other rule."""
+    from akq_cli.lint.rules.placeholder import MARKERS
+
+    return any(marker in value for marker in MARKERS)
+
+
+def placeholder(value: str) -> bool:
+    """True for text that only stands in for content: 无, 待定, ……, 略, 见附件, xxx."""
+    if scaffold_marker(value):
+        return False
+    core = _FILLER.sub("", value)
+    if not core.strip("xX"):
+        return True
+    return core.upper() in _PLACEHOLDER_WORDS or _ATTACHMENT.match(core) is not None
+
+
+def catalog_finding(
+    rule: Rule,
+    config: LintConfig,
+    file: str,
+    line: int,
+    column: int,
+    pointer: str,
+    message: dict[str, str] | None = None,
+    match: str | None = None,
+    **args: Any,
+) -> Finding:
+    """A finding of a catalog-scope rule, with the configured severity and the message in the current language."""
+    from akq_cli.core.i18n import pick
+    from akq_cli.lint.findings import Finding
+
+    return Finding(
+        rule=rule.id,
+        severity=config.severity_of(rule.id, rule.severity),
+        file=file,
+        line=line,
+        column=column,
+        pointer=pointer,
+        message=pick(message or rule.message, **args),
+        match=match,
+        end_line=line if match else None,
+        end_column=column + len(match) if match else None,
+    )

@@ -1,0 +1,1 @@
+"""The lint rules, one module per rule, each defining ``RULE`` (see ``akq_cli.lint.framework``)."""

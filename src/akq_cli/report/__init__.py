@@ -1,0 +1,1 @@
+"""`akq report`: the state of the catalog per department."""

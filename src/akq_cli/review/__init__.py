@@ -1,0 +1,1 @@
+"""Comparing two states of the catalog: `akq diff`, `akq review` and the review checklist."""
