@@ -54,7 +54,7 @@ def in_process(folder: Path) -> tuple[int, float]:
     from akq_cli.render.forms import build_form
 
     catalog_ = load_catalog(folder)
-    tasks, _ = J.plan(catalog_, catalog_.items)
+    tasks = J.plan(catalog_, catalog_.items)
     state = J.prepare_state(catalog_, tasks, folder)
     start = time.perf_counter()
     for task in tasks:

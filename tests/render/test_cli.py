@@ -139,7 +139,9 @@ def test_progress_bar_and_summary_for_many_items(render_catalog, tmp_path):
     source = item_path(render_catalog, "SFJ-ZM-901")
     for n in range(2, 9):
         copy = source.with_name(f"SFJ-ZM-90{n}.yaml") if n < 10 else None
-        copy.write_text(source.read_text("utf-8").replace("SFJ-ZM-901", copy.stem), "utf-8")
+        # a distinct matter each: copies with the same title and matter are `duplicate` errors, which render refuses
+        text = source.read_text("utf-8").replace("SFJ-ZM-901", copy.stem)
+        copy.write_text(text.replace("\nmatter: ", f"\nmatter: 第{n}项", 1), "utf-8")
     out = tmp_path / "out"
     result = run_akq("render", "-o", out, "--jobs", "2", cwd=render_catalog)
     assert result.code == 0, result.err

@@ -386,7 +386,7 @@ def assign(plan: Plan, catalog: Catalog) -> None:
 
 def render(d: Draft, catalog: Catalog, origin: str) -> str:
     from akq_cli.author.scaffold import render_item, schema_path, standard_withdrawal
-    from akq_cli.lint.engine import display_path
+    from akq_cli.core.paths import display_path
 
     assert d.path is not None
     dep = catalog.departments.get(d.department, {})

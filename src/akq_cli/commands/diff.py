@@ -24,8 +24,9 @@ def diff(
 
     from rich.console import Console
 
-    from akq_cli.core.git import GitError, load_states
+    from akq_cli.core.git import GitError
     from akq_cli.core.i18n import t
+    from akq_cli.core.state import load_states
     from akq_cli.review.semdiff import diff_snapshots
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)

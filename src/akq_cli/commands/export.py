@@ -28,8 +28,9 @@ def export(
     """生成公开目录网站：事项清单、事项页面、搜索、开放数据和调整记录。Build the public catalog site."""
     from rich.console import Console
 
-    from akq_cli.core.catalog import CatalogError, find_root, load_catalog
+    from akq_cli.core.catalog import load_catalog
     from akq_cli.core.i18n import lang, pick, t
+    from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.build import build_site
     from akq_cli.site.sources import read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter

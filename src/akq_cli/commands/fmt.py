@@ -10,7 +10,7 @@ import typer
 
 def targets(paths: list[Path] | None) -> list[Path]:
     """The files to format: item files, plus catalog.yaml and departments.yaml of a whole catalog."""
-    from akq_cli.core.catalog import CatalogError, find_root, item_files
+    from akq_cli.core.state import CatalogError, expand, find_root
 
     if not paths:
         root = find_root(Path.cwd())
@@ -24,7 +24,8 @@ def targets(paths: list[Path] | None) -> list[Path]:
         elif p.is_dir() and (p / "catalog" / "catalog.yaml").is_file():
             p = p / "catalog"
             files.extend(f for f in (p / "catalog.yaml", p / "departments.yaml") if f.is_file())
-        files.extend(item_files([p]))
+        names, refused = expand([p])
+        files.extend(Path(n) for n in sorted([*names, *refused], key=lambda n: n.split("/")))
     unique: dict[Path, Path] = {}
     for f in files:
         unique.setdefault(f.resolve(), f)
@@ -50,12 +51,12 @@ def fmt(
 
     from rich.console import Console
 
-    from akq_cli.core.catalog import CatalogError, find_root
     from akq_cli.core.files import atomic_write_text
     from akq_cli.core.i18n import pick
+    from akq_cli.core.paths import display_path
+    from akq_cli.core.state import CatalogError, find_root
     from akq_cli.fmt.layout import format_files
     from akq_cli.lint.config import ConfigError, find_config, load_config
-    from akq_cli.lint.engine import display_path
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -35,8 +35,8 @@ def import_(
     from akq_cli.core.files import atomic_write_text
     from akq_cli.core.i18n import pick
     from akq_cli.core.loader import read_document
+    from akq_cli.core.paths import display_path
     from akq_cli.core.spreadsheet import SheetError, read_table
-    from akq_cli.lint.engine import display_path
     from akq_cli.lint.rules.schema import errors_to_hits
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)

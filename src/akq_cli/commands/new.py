@@ -40,8 +40,8 @@ def new(
     from akq_cli.core.catalog import CatalogError, load_catalog
     from akq_cli.core.files import atomic_write_text
     from akq_cli.core.i18n import lang, pick
+    from akq_cli.core.paths import display_path
     from akq_cli.core.vocab import POLICY_AREAS
-    from akq_cli.lint.engine import display_path
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -33,8 +33,8 @@ def render(
 
     from rich.console import Console
 
-    from akq_cli.core.catalog import CatalogError
     from akq_cli.core.i18n import t
+    from akq_cli.core.state import CatalogError
     from akq_cli.lint.config import ConfigError, find_config, load_config
     from akq_cli.render import jobs as J
     from akq_cli.render.layout import TemplateError
@@ -82,7 +82,7 @@ def render(
         return
 
     failed: list[str] = []
-    tasks, docs = J.plan(catalog, items)
+    tasks = J.plan(catalog, items, J.problems(catalog, items, config, n_jobs))
     ready: list[J.Task] = []
     names: dict[str, str] = {}
     for task in tasks:
@@ -104,7 +104,7 @@ def render(
     with scratch_dir as scratch:
         docx_dir = out if "docx" in formats else Path(scratch)
         try:
-            state = J.prepare_state(catalog, ready, docx_dir, docs=docs, config=config, force=force)
+            state = J.prepare_state(catalog, ready, docx_dir, force=force)
         except TemplateError as exc:
             fail(m("template-error", error=exc))
             return

@@ -25,10 +25,12 @@ def report(
 
     from rich.console import Console
 
-    from akq_cli.core.catalog import CatalogError, item_files, load_catalog
+    from akq_cli.core.catalog import load_catalog
     from akq_cli.core.i18n import pick, t
+    from akq_cli.core.paths import relative_to
+    from akq_cli.core.state import CatalogError
     from akq_cli.lint.config import ConfigError, find_config, load_config
-    from akq_cli.lint.engine import lint_paths
+    from akq_cli.lint.engine import run
     from akq_cli.report.build import build_report, today
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -49,7 +51,6 @@ def report(
     try:
         cat = load_catalog(catalog)
         config = load_config(find_config(cat.root))
-        files = item_files([cat.items_dir]) if cat.items_dir.is_dir() else []
     except CatalogError as exc:
         fail(exc.message())
         return
@@ -63,7 +64,8 @@ def report(
     directory = cache_dir(cat.root)
     if directory is not None:  # the same content-keyed cache as `akq lint`: a report after a lint is quick
         cache = LintCache(directory, namespace(config.fingerprint(), lang()))
-    lint = lint_paths(files, config, set(cat.departments), cache=cache, jobs=os.cpu_count() or 1)
+    assert cat.state is not None
+    lint = run(cat.state, config, meta=False, display=relative_to(os.getcwd()), cache=cache, jobs=os.cpu_count() or 1)
     result = build_report(cat, lint.findings, date)
 
     if format == "xlsx":

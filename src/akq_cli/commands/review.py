@@ -27,8 +27,9 @@ def review(
 
     from rich.console import Console
 
-    from akq_cli.core.git import GitError, load_states
+    from akq_cli.core.git import GitError
     from akq_cli.core.i18n import t
+    from akq_cli.core.state import load_states
     from akq_cli.lint.config import ConfigError
     from akq_cli.review.review import build_review
 

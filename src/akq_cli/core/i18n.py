@@ -39,6 +39,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件大小为 {size} 字节，超过上限 {limit} 字节。一个事项文件通常只有几 KB，请检查是否误放了其他文件。",
         "en": "File is {size} bytes, over the {limit}-byte limit. An item file is a few KB; check that this is the right file.",
     },
+    "not-regular-file": {
+        "zh": "{path} 不是普通文件，而是{kind}。akq 不会打开或跟随它：目录清单中的事项必须是普通的 YAML 文件。"
+        "请删除它（git rm），改为提交文件本身的内容。",
+        "en": "{path} is a {kind}, not a regular file. akq neither opens nor follows it: catalog items must be plain "
+        "YAML files. Remove it (git rm) and commit the file's own content instead.",
+    },
+    "kind-symlink": {"zh": "符号链接", "en": "symbolic link"},
+    "kind-fifo": {"zh": "命名管道（FIFO）", "en": "named pipe (FIFO)"},
+    "kind-device": {"zh": "设备文件", "en": "device file"},
+    "kind-socket": {"zh": "套接字", "en": "socket"},
+    "kind-submodule": {"zh": "git 子模块", "en": "git submodule"},
+    "kind-directory": {"zh": "目录", "en": "folder"},
+    "kind-other": {"zh": "特殊文件", "en": "special file"},
     "bom": {
         "zh": "文件以 UTF-8 BOM 开头。请在编辑器中另存为“UTF-8（无 BOM）”。",
         "en": "File starts with a UTF-8 byte-order mark. Save it as UTF-8 without BOM.",

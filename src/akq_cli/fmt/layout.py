@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core.loader import Document, Node, read_document
+from akq_cli.core.loader import MAX_FILE_BYTES, Document, Node, read_document
+from akq_cli.core.state import NotRegularFile, TooLarge, read_regular
 from akq_cli.fmt.comments import Comments, Line, extract
 from akq_cli.fmt.scalars import inline, key_text, render
 
@@ -285,10 +286,14 @@ class Outcome:
 
 def format_file(path: Path, config: Any = None) -> Outcome:
     from akq_cli.core.i18n import t
-    from akq_cli.lint.engine import display_path
+    from akq_cli.core.paths import display_path
 
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
+    except NotRegularFile as exc:
+        return Outcome(path, error=t("not-regular-file", path=display_path(path), kind=t(f"kind-{exc.kind}")))
+    except TooLarge as exc:
+        return Outcome(path, error=f"{display_path(path)}: " + t("file-too-large", size=exc.size, limit=MAX_FILE_BYTES))
     except OSError as exc:
         return Outcome(path, error=t("unreadable", path=display_path(path), error=exc.strerror or str(exc)))
     doc = read_document(path, data)

@@ -14,8 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from akq_cli.core.paths import relative_to
 
 FORMAT = 1
 DIR_NAME = ".akq_cache"
@@ -70,6 +74,8 @@ def file_key(relpath: str, data: bytes) -> str:
 
 
 class LintCache:
+    """Per-file lint results on disk, by content and path, for one configuration, language and akq version."""
+
     def __init__(self, directory: Path, name: str) -> None:
         self.directory = directory
         self.path = directory / f"lint-{name}.json"
@@ -77,6 +83,14 @@ class LintCache:
         self._new: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
+
+    @cached_property
+    def _relative(self) -> Callable[[str], str]:
+        return relative_to(str(self.directory.parent))
+
+    def key(self, kind: str, name: str, data: bytes) -> str:
+        """The file's key: its bytes and its path relative to the repository, so clones share nothing odd."""
+        return file_key(f"{kind}:{self._relative(Path(name))}", data)
 
     def _load(self) -> dict[str, Any]:
         if self._old is None:
@@ -129,3 +143,29 @@ class LintCache:
         files = sorted(self.directory.glob("lint-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[KEEP_NAMESPACES:]:
             old.unlink(missing_ok=True)
+
+
+class MemoCache:
+    """Per-file lint results in memory, for linting two states of one catalog (`akq review`).
+
+    A file whose bytes are the same in the base and the head is checked once.
+    One memo serves one configuration.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str, str], Any] = {}
+        self.hits = 0
+
+    def key(self, kind: str, name: str, data: bytes) -> tuple[str, str, str]:
+        return (kind, name, hashlib.blake2b(data, digest_size=16).hexdigest())
+
+    def get(self, key: tuple[str, str, str]) -> Any:
+        value = self.entries.get(key)
+        self.hits += value is not None
+        return value
+
+    def put(self, key: tuple[str, str, str], value: Any) -> None:
+        self.entries[key] = value
+
+    def save(self) -> None:
+        pass

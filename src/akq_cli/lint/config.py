@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core.git import config_paths
+from akq_cli.core.state import CatalogState, read_regular
+
 CONFIG_NAME = "akq.toml"
 SEVERITIES = ("error", "warning", "info")
 LINT_KEYS = ("select", "ignore", "severity", "vague-term")
@@ -153,13 +156,26 @@ class _Locator:
         return 1, 1
 
 
-def load_config(path: Path | None) -> LintConfig:
+def config_for(state: CatalogState) -> LintConfig:
+    """The akq.toml that applies to a state's catalog: the nearest one at or above its folder."""
+    for name in config_paths(state.prefix or ""):
+        if state.has(name):
+            try:
+                data = state.read(name)
+            except OSError as exc:
+                raise ConfigError(Path(name), _msg("unreadable", detail=str(exc))) from exc
+            return load_config(Path(name), data)
+    return LintConfig()
+
+
+def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
+    """The configuration in ``path`` (its ``data`` when already read); defaults for None."""
     if path is None:
         return LintConfig()
     import tomllib
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = (read_regular(path) if data is None else data).decode("utf-8-sig")
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, col = _decode_position(str(exc), text)

@@ -8,15 +8,17 @@ summaries, then apply each file's suppressions to all of its findings.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from akq_cli.core.catalog import Catalog
 from akq_cli.core.i18n import MESSAGES, pick, t
-from akq_cli.core.loader import MAX_FILE_BYTES, Document, Node, read_document
+from akq_cli.core.loader import Document, Node, read_document
+from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, refused_document, too_large_document
 from akq_cli.lint import suppression as suppress
+from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.config import LintConfig
 from akq_cli.lint.findings import Finding, Severity
 from akq_cli.lint.framework import CatalogContext, Hit, ItemContext, ItemSummary, Rule
@@ -52,38 +54,6 @@ class LintReport:
 
     def worst(self) -> Severity | None:
         return max((f.level for f in self.findings), default=None)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user should see it: relative to the current directory when possible."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = str(path)
-    return rel.replace(os.sep, "/")
-
-
-def _relative_to(folder: str) -> Any:
-    """A fast relpath for many files below one folder (os.path.relpath costs two abspath calls each)."""
-    cwd = os.getcwd()
-    base = os.path.normpath(folder)
-    prefix = base.rstrip(os.sep) + os.sep
-    # Where the current directory is, seen from the folder: a clean relative path then needs no arithmetic.
-    here = "" if cwd == base else cwd[len(prefix) :] + os.sep if cwd.startswith(prefix) else None
-
-    def rel(path: Path) -> str:
-        s = str(path)
-        if here is not None and not os.path.isabs(s) and ".." not in s:
-            return (here + s).replace(os.sep, "/")
-        full = os.path.normpath(s if os.path.isabs(s) else os.path.join(cwd, s))
-        if full.startswith(prefix):
-            return full[len(prefix) :].replace(os.sep, "/")
-        try:
-            return os.path.relpath(full, base).replace(os.sep, "/")
-        except ValueError:  # another drive on Windows
-            return full.replace(os.sep, "/")
-
-    return rel
 
 
 def make_finding(rule: Rule, doc: Document, file: str, hit: Hit, config: LintConfig) -> Finding:
@@ -229,15 +199,6 @@ def _unreadable(file: str, exc: OSError) -> Finding:
     return Finding("yaml-syntax", "error", file, 1, 1, "", t("unreadable", path=file, error=exc.strerror or str(exc)))
 
 
-def lint_file(path: Path, config: LintConfig) -> FileResult:
-    file = display_path(path)
-    try:
-        doc = read_document(path)
-    except OSError as exc:
-        return FileResult([_unreadable(file, exc)], None)
-    return lint_document(doc, file, config)
-
-
 def catalog_findings(ctx: CatalogContext) -> Iterable[Finding]:
     for rule in all_rules().values():
         if rule.scope == "catalog" and ctx.config.enabled(rule.id):
@@ -275,17 +236,13 @@ def unpack(raw: list[Any], file: str) -> FileResult:
 
 # --- the run over many files ---
 
-Job = tuple[str, str, bytes | None, Kind]  # (path, display name, content or None when too large, kind)
+Job = tuple[str, str, bytes, Kind]  # (name in the state, display name, content, kind)
 _worker_config: LintConfig | None = None
 
 
 def _check_job(job: Job, config: LintConfig) -> list[Any]:
-    path, file, data, kind = job
-    try:
-        doc = read_document(Path(path), data)
-    except OSError as exc:  # only when data is None: a huge file whose size check failed
-        return pack(FileResult([_unreadable(file, exc)], None))
-    return pack(check_document(doc, file, config, kind))
+    name, file, data, kind = job
+    return pack(check_document(read_document(Path(name), data), file, config, kind))
 
 
 def _init_worker(config: LintConfig, language: str) -> None:
@@ -320,58 +277,60 @@ def _run_jobs(jobs: list[Job], config: LintConfig, processes: int) -> list[list[
         return [_check_job(job, config) for job in jobs]
 
 
-def _read(path: Path) -> bytes | None:
-    """The file's bytes, or None when it is too large to be an item (read_document reports it)."""
-    with open(path, "rb") as fh:
-        if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
-            return None
-        return fh.read()
-
-
-def lint_paths(
-    files: list[Path],
+def run(
+    state: CatalogState,
     config: LintConfig,
-    departments: set[str] | None,
+    names: list[str] | None = None,
     *,
-    meta: Iterable[tuple[Path, Kind]] = (),
+    meta: bool | None = None,
+    display: Callable[[str], str] = str,
     cache: Any = None,
     jobs: int = 1,
 ) -> LintReport:
-    """Lint item files (and ``meta``: catalog.yaml / departments.yaml with their own schemas).
+    """Lint files of ``state``: the one lint run every command uses.
 
-    ``cache`` is an ``akq_cli.lint.cache.LintCache`` or None; ``jobs`` the number of
-    processes for the files the cache does not answer.
+    ``names``: the item files to lint (default: every item of the catalog);
+    ``meta``: also lint catalog.yaml and departments.yaml with their own
+    schemas (default: when the whole catalog is linted). Catalog-scope rules
+    see the summaries of the linted files and an index of the state's other
+    items, never the disk beyond the state. ``display`` turns a name into the
+    path findings show; ``cache`` is an ``akq_cli.lint.cache.LintCache``, a
+    ``MemoCache`` or None; ``jobs`` the processes for the files the cache does not answer.
     """
-    from akq_cli.lint.cache import file_key
-
-    report = LintReport(files=len(files))
-    entries: list[tuple[str, Kind]] = []  # (display name, kind) in input order
+    whole = names is None
+    if names is None:
+        names = state.item_names()
+    entries: list[tuple[str, str, Kind]] = [(n, display(n), "item") for n in names]
+    if meta if meta is not None else whole:
+        entries += [(n, display(n), k) for n, k in state.meta_names()]  # type: ignore[misc]
+    report = LintReport(files=len(entries))
     results: dict[int, FileResult] = {}
     todo: list[Job] = []
-    todo_index: list[tuple[int, str | None]] = []
-    shown = _relative_to(os.getcwd())
-    keyed = _relative_to(str(cache.directory.parent)) if cache is not None else shown
-    for path, kind in [*((p, "item") for p in files), *meta]:
-        file = shown(path)
-        i = len(entries)
-        entries.append((file, kind))  # type: ignore[arg-type]
+    todo_index: list[tuple[int, Any]] = []
+    for i, (name, file, kind) in enumerate(entries):
         try:
-            data = _read(path)
+            data = state.read(name)
+        except NotRegularFile as exc:
+            results[i] = check_document(refused_document(file, exc.kind), file, config, kind)
+            continue
+        except TooLarge as exc:
+            results[i] = check_document(too_large_document(file, exc.size), file, config, kind)
+            continue
         except OSError as exc:
             results[i] = FileResult([_unreadable(file, exc)], None)
             report.unreadable.append(file)
             continue
         key = None
-        if cache is not None and data is not None:
-            key = file_key(f"{kind}:{keyed(path)}", data)
+        if cache is not None:
+            key = cache.key(kind, name, data)
             hit = cache.get(key)
             if hit is not None:
                 results[i] = unpack(hit, file)
                 continue
-        todo.append((str(path), file, data, kind))  # type: ignore[arg-type]
+        todo.append((name, file, data, kind))
         todo_index.append((i, key))
     for (i, key), packed in zip(todo_index, _run_jobs(todo, config, jobs), strict=True):
-        results[i] = unpack(packed, entries[i][0])
+        results[i] = unpack(packed, entries[i][1])
         if cache is not None and key is not None:
             cache.put(key, packed)
     if cache is not None:
@@ -379,12 +338,12 @@ def lint_paths(
         cache.save()
 
     summaries = [r.summary for i, r in sorted(results.items()) if r.summary is not None]
+    index = CatalogIndex(state, [name for name, _, kind in entries if kind == "item"], display, complete=whole)
     by_file: dict[str, list[Finding]] = {}
-    for f in catalog_findings(CatalogContext(summaries, departments, config)):
+    for f in catalog_findings(CatalogContext(summaries, Catalog.from_state(state, with_items=False).departments_or_none, config, index)):
         by_file.setdefault(f.file, []).append(f)
-    report.linted = [file for file, _ in entries]
-    report.files = len(entries)
-    for i, (file, _) in enumerate(entries):
+    report.linted = [file for _, file, _ in entries]
+    for i, (_, file, _) in enumerate(entries):
         r = results[i]
         report.findings.extend(resolve(r.findings + by_file.pop(file, []), r.directives, file, config))
     for rest in by_file.values():  # findings about files not linted this run

@@ -21,12 +21,10 @@ and lint-clean; tests/rules/test_examples.py checks that they stay so.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from akq_cli.core.state import MemoryState
 from akq_cli.lint.framework import Example
 
 if TYPE_CHECKING:
@@ -197,18 +195,14 @@ def _value(text: str, key: str) -> str | None:
 
 
 def lint_example(example: Example, config: LintConfig | None = None) -> list[Finding]:
-    """Lint the example's files as a catalog of their own; finding paths are relative to it (items/…)."""
+    """Lint the example's files as a catalog of their own, in memory; finding paths are relative to it (items/…)."""
     from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.engine import lint_paths
+    from akq_cli.lint.engine import run
 
-    with tempfile.TemporaryDirectory(prefix="akq-example-") as tmp:
-        root = Path(tmp)
-        paths: list[Path] = []
-        for rel, text in files(example).items():
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            paths.append(Path(rel))
-        # Paths in findings and messages are shown relative to the working directory: make it the example's.
-        with contextlib.chdir(root):
-            return lint_paths(paths, config or LintConfig(), set(DEPARTMENTS)).findings
+    contents = {rel: text.encode("utf-8") for rel, text in files(example).items()}
+    names = list(contents)
+    contents.setdefault("departments.yaml", _DEPARTMENTS_YAML.encode("utf-8"))
+    return run(MemoryState(contents), config or LintConfig(), names, meta=False).findings
+
+
+_DEPARTMENTS_YAML = "departments:\n" + "".join(f"  - id: {d}\n" for d in sorted(DEPARTMENTS))

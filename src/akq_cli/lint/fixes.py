@@ -229,7 +229,7 @@ def run_fix(files: list[Path], config: LintConfig | None) -> None:
     from rich.console import Console
 
     from akq_cli.core.i18n import pick
-    from akq_cli.lint.engine import display_path
+    from akq_cli.core.paths import display_path
 
     result = fix_files(files, config)
     err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from akq_cli.core.loader import Document, Node
+    from akq_cli.lint.catalog_index import CatalogIndex
     from akq_cli.lint.config import LintConfig
 
 
@@ -85,6 +86,7 @@ class CatalogContext:
     summaries: list[ItemSummary]
     departments: set[str] | None  # None: departments.yaml not found
     config: LintConfig
+    index: CatalogIndex | None = None  # the state's other items, for a run over some of them
 
 
 Scope = Literal["item", "catalog"]

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core.catalog import Catalog, CatalogError, Item, find_root, item_files, load_catalog
-from akq_cli.lint.engine import display_path as display
+from akq_cli.core.catalog import Catalog, Item, load_catalog
+from akq_cli.core.paths import display_path as display
+from akq_cli.core.state import CatalogError, expand, find_root, refused_document
+from akq_cli.lint.config import LintConfig
+from akq_cli.lint.engine import run
 from akq_cli.render.messages import m
 
-KINDS = ("certification", "business_license")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 CHUNK = 16  # items per task sent to a worker: fewer round trips, still a smooth progress bar
 
@@ -76,11 +78,12 @@ def select(catalog: Catalog, targets: list[str]) -> list[Item]:
     chosen: dict[Path, Item] = {}
     for target in targets:
         path = Path(target)
-        if path.exists():
-            for f in item_files([path]):
-                key = f.resolve()
+        if path.exists() or path.is_symlink():
+            names, refused = expand([path])
+            for name in sorted([*names, *refused], key=lambda n: n.split("/")):
+                key = Path(name).resolve() if name not in refused else Path(os.path.abspath(name))
                 if key not in chosen:
-                    chosen[key] = by_path.get(key) or _read_item(f)
+                    chosen[key] = by_path.get(key) or _outside(catalog, name, refused)
         elif target in by_id:
             item = by_id[target]
             chosen.setdefault(item.path.resolve(), item)
@@ -89,50 +92,40 @@ def select(catalog: Catalog, targets: list[str]) -> list[Item]:
     return list(chosen.values())
 
 
-def _read_item(path: Path) -> Item:
-    from akq_cli.core.loader import read_document
-
-    return Item(path, read_document(path))
-
-
-def lint_lines(doc: Any, file: str, config: Any) -> list[str]:
-    """The item's error-severity lint findings, one `file:line:column: [rule] message` line each."""
-    from akq_cli.lint.engine import lint_document
-
-    result = lint_document(doc, file, config)
-    return [f"{f.file}:{f.line}:{f.column}: [{f.rule}] {f.message}" for f in result.findings if f.severity == "error"]
+def _outside(catalog: Catalog, name: str, refused: dict[str, str]) -> Item:
+    """An item file named on the command line that the catalog's listing does not hold."""
+    if name in refused:
+        return Item(Path(name), refused_document(name, refused[name]))
+    assert catalog.state is not None
+    return Item(Path(name), catalog.state.document(name))
 
 
-def _reference_lines(item: Item, catalog: Catalog, by_id: dict[str, Item]) -> list[str]:
-    data, file = item.data, display(item.path)
-    lines = []
-    if data.get("kind") not in KINDS:
-        lines.append(m("bad-kind", file=file))
-    department = data.get("department")
-    if department not in catalog.departments:
-        lines.append(m("unknown-department", file=file, department=department))
-    for ref in data.get("certifications") or []:
-        target = by_id.get(ref) if isinstance(ref, str) else None
-        if target is None or target.data.get("kind") != "certification":
-            lines.append(m("unknown-certification", file=file, ref=ref))
-    return lines
+def problems(catalog: Catalog, items: list[Item], config: LintConfig, jobs: int) -> dict[str, list[str]]:
+    """The items' error-severity lint findings, catalog rules (reference, duplicate) included, by shown file.
 
-
-def plan(catalog: Catalog, items: list[Item]) -> tuple[list[Task], dict[str, Any]]:
-    """A task per item with its broken references, and the parsed files by output name.
-
-    Linting happens in the worker processes (it costs as much as rendering);
-    the parsed documents reach them by fork, not by pickling.
+    One `file:line:column: [rule] message` line each: the same findings `akq lint` reports.
     """
-    by_id = catalog.by_id()
-    tasks, docs = [], {}
+    assert catalog.state is not None
+    report = run(catalog.state, config, [str(item.path) for item in items], meta=False, display=display_str, jobs=jobs)
+    out: dict[str, list[str]] = {}
+    for f in report.findings:
+        if f.severity == "error":
+            out.setdefault(f.file, []).append(f"{f.file}:{f.line}:{f.column}: [{f.rule}] {f.message}")
+    return out
+
+
+def display_str(name: str) -> str:
+    return display(Path(name))
+
+
+def plan(catalog: Catalog, items: list[Item], found: dict[str, list[str]] | None = None) -> list[Task]:
+    """A task per item, with its lint errors (``found``, from ``problems``)."""
+    tasks = []
     for item in items:
-        problems = _reference_lines(item, catalog, by_id) if item.readable else []
+        file = display(item.path)
         data = item.data if item.readable else {}
-        task = Task(item.id, display(item.path), data, output_name(item.id, item.path), problems)
-        tasks.append(task)
-        docs.setdefault(task.name, item.doc)
-    return tasks, docs
+        tasks.append(Task(item.id, file, data, output_name(item.id, item.path), list((found or {}).get(file, []))))
+    return tasks
 
 
 def folded_items(catalog: Catalog, tasks: list[Task]) -> dict[str, dict[str, Any]]:
@@ -157,16 +150,9 @@ def prepare_state(
     tasks: list[Task],
     out_dir: Path,
     *,
-    docs: dict[str, Any] | None = None,
-    config: Any = None,
     force: bool = False,
 ) -> dict[str, Any]:
-    """Everything the workers share, built once: templates, styled base document, catalog parts.
-
-    ``docs`` (output name -> parsed item) and ``config`` turn on linting before
-    rendering; without them every task is rendered as it is (the benchmark's
-    and the tests' shortcut).
-    """
+    """Everything the workers share, built once: templates, styled base document, catalog parts."""
     from akq_cli.render.docx_style import base_document
     from akq_cli.render.docx_writer import FormPackage
     from akq_cli.render.forms import FormContext
@@ -179,8 +165,6 @@ def prepare_state(
         "package": FormPackage(base_document(layout), layout),
         "context": FormContext(catalog.meta, catalog.departments, folded_items(catalog, tasks)),
         "out_dir": out_dir,
-        "docs": docs or {},
-        "config": config,
         "force": force,
     }
 
@@ -194,15 +178,12 @@ class Outcome:
 
 
 def render_one(task: Task) -> Outcome:
-    """Lint, then write one DOCX unless refused. Never raises."""
+    """Write one DOCX unless its lint errors refuse it. Never raises."""
     from akq_cli.core.files import atomic_write_bytes
     from akq_cli.render.forms import build_form
 
     problems = list(task.problems)
     try:
-        doc = _STATE["docs"].get(task.name)
-        if doc is not None and _STATE["config"] is not None:
-            problems = lint_lines(doc, task.file, _STATE["config"]) + problems
         if not task.data or (problems and not _STATE["force"]):
             return Outcome(task.name, problems, False)
         out_dir: Path = _STATE["out_dir"]

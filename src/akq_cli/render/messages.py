@@ -49,18 +49,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{id}：事项文件无法读取，不能生成告知承诺书（{file}）。请先用 akq lint 检查。",
         "en": "{id}: the item file cannot be read, no form written ({file}). Run akq lint on it first.",
     },
-    "bad-kind": {
-        "zh": "{file}：kind（事项类型）应为 certification 或 business_license，无法确定告知承诺书格式。",
-        "en": "{file}: kind must be certification or business_license; cannot choose the form.",
-    },
-    "unknown-department": {
-        "zh": "{file}：department（办理机关）“{department}”不在 departments.yaml 中，告知承诺书无法填写行政机关名称和电话。",
-        "en": "{file}: department '{department}' is not in departments.yaml; the form cannot name the body and its phone.",
-    },
-    "unknown-certification": {
-        "zh": "{file}：certifications 中的“{ref}”不是目录清单中的证明事项编号，无法一并告知。",
-        "en": "{file}: certifications entry '{ref}' is not a certification item of the catalog; it cannot be folded in.",
-    },
     "duplicate-output": {
         "zh": "{id}：与 {other} 的输出文件名相同（{name}），只生成了前者。请检查两个事项的编号。",
         "en": "{id}: same output file name as {other} ({name}); only the first was written. Check both items' ids.",

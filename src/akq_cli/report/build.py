@@ -106,7 +106,7 @@ def build_report(catalog: Catalog, findings: list[Finding], as_of: str) -> Repor
     """``findings``: what `akq lint` reports on the catalog (file names relative to the current folder)."""
     from pathlib import Path
 
-    from akq_cli.lint.engine import display_path
+    from akq_cli.core.paths import display_path
 
     per_file: dict[str, tuple[int, int]] = {}
     for f in findings:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from akq_cli.core.git import Snapshot
-from akq_cli.core.loader import read_document
+from akq_cli.core.catalog import Catalog
+from akq_cli.core.state import CatalogState
+from akq_cli.lint.cache import MemoCache
+from akq_cli.lint.config import ConfigError, LintConfig, config_for
+from akq_cli.lint.engine import run
 from akq_cli.lint.findings import Finding
-from akq_cli.lint.snapshot import SnapshotLinter, snapshot_config
 from akq_cli.review.checklist import Check, item_checks
 from akq_cli.review.semdiff import CatalogDiff, ItemChange, diff_snapshots
 
@@ -90,31 +91,25 @@ def split_findings(
     return introduced, fixed, preexisting
 
 
-def _department_names(snap: Snapshot) -> dict[str, str]:
-    rel = f"{snap.prefix}/departments.yaml" if snap.prefix else "departments.yaml"
-    data = snap.files.get(rel)
-    if data is None:
-        return {}
-    doc = read_document(Path(rel), data)
-    if doc.root is None or not isinstance(doc.root.value, dict):
-        return {}
-    entries = doc.root.plain().get("departments") or []
-    return {d["id"]: str(d.get("name", "")) for d in entries if isinstance(d, dict) and isinstance(d.get("id"), str)}
+def _department_names(state: CatalogState) -> dict[str, str]:
+    return {k: str(d.get("name", "")) for k, d in Catalog.from_state(state, with_items=False).departments.items()}
 
 
-def build_review(base: Snapshot, head: Snapshot) -> Review:
+def build_review(base: CatalogState, head: CatalogState) -> Review:
     """Raises akq_cli.lint.config.ConfigError when the head's akq.toml is broken."""
-    from akq_cli.lint.config import ConfigError, LintConfig
-
     diff = diff_snapshots(base, head)
-    head_config = snapshot_config(head)
+    head_config = config_for(head)
     try:
-        base_config = snapshot_config(base)
+        base_config = config_for(base)
     except ConfigError:
         base_config = LintConfig()  # a broken config in the past is no reason to refuse today's review
-    linter = SnapshotLinter()
-    base_findings = linter.lint(base, base_config)
-    head_findings = linter.lint(head, head_config)
+    memo: dict[str, MemoCache] = {}  # a file unchanged between base and head is linted once
+
+    def lint(state: CatalogState, config: LintConfig) -> list[Finding]:
+        return run(state, config, cache=memo.setdefault(config.fingerprint(), MemoCache())).findings
+
+    base_findings = lint(base, base_config)
+    head_findings = lint(head, head_config)
     introduced, fixed, pre = split_findings(base_findings, head_findings, diff.renames())
 
     touched = {p for it in [*diff.items, *diff.files] for p in (it.path, it.old_path) if p}

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core.git import Snapshot
 from akq_cli.core.loader import read_document
+from akq_cli.core.state import CatalogState as Snapshot
 
 # Fields whose change alters what an applicant commits to or risks (issue 5).
 LEGAL_FIELDS = frozenset({"legal_basis", "conditions", "liability", "risk_domain", "status"})

@@ -165,10 +165,9 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
     all_ids: set[str] = set()
     first: dict[str, Path] = {}
     for item in sources if sources is not None else from_catalog(catalog):
-        if item.data is None:
-            if item.status == "published":
-                skipped.append(Skipped(item.path, {"zh": "文件无法读取（请运行 akq lint 查看原因），未列入公开目录",
-                                                   "en": "file cannot be read (run akq lint); left out"}))
+        if item.data is None:  # its status cannot be read either: say so whatever it was meant to be
+            skipped.append(Skipped(item.path, {"zh": "文件无法读取（请运行 akq lint 查看原因），未列入公开目录",
+                                               "en": "file cannot be read (run akq lint); left out"}))
             continue
         data = item.data
         item_id = data.get("id")

@@ -13,12 +13,11 @@ push the marker off the match.
 
 from __future__ import annotations
 
-import os
 from itertools import groupby
 from typing import Any
 
 from akq_cli.core.i18n import lang
-from akq_cli.core.loader import MAX_FILE_BYTES
+from akq_cli.core.state import read_regular
 from akq_cli.lint.engine import LintReport
 from akq_cli.lint.findings import Finding
 
@@ -31,11 +30,9 @@ INDENT = 4
 
 
 def _source_lines(file: str) -> list[str]:
+    # read_regular: a finding may be about a symlink to /proc/self/environ or a FIFO; never open those
     try:
-        if os.path.getsize(file) > MAX_FILE_BYTES:
-            return []
-        with open(file, "rb") as fh:
-            text = fh.read().decode("utf-8-sig")
+        text = read_regular(file).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []  # not text we could show faithfully
     return [ln.replace("\t", " ") for ln in text.splitlines()]

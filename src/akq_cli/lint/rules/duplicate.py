@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from akq_cli.lint.findings import Finding
 from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
-from akq_cli.lint.on_disk import ItemsOnDisk, for_summaries
 from akq_cli.lint.rulekit import catalog_finding
 
 SAME_ID = {
@@ -20,16 +18,11 @@ SAME_ITEM = {
 }
 
 
-def _title_position(s: ItemSummary) -> tuple[int, int]:
-    """Where the title is; we read the file again only for the rare duplicate."""
-    from akq_cli.core.loader import read_document
-
-    try:
-        doc = read_document(Path(s.file))
-    except OSError:
-        return s.id_line, s.id_column
-    node = doc.root.get("title") if doc.root is not None else None
-    return (node.line, node.column) if node is not None else (s.id_line, s.id_column)
+def _title_position(s: ItemSummary, ctx: CatalogContext) -> tuple[int, int]:
+    """Where the title is; the file is parsed again only for the rare duplicate."""
+    name = ctx.index.names.get(s.file) if ctx.index is not None else None
+    found = ctx.index.position(name, "title") if ctx.index is not None and name is not None else None
+    return found or (s.id_line, s.id_column)
 
 
 def _check(ctx: CatalogContext) -> Iterable[Finding]:
@@ -50,13 +43,13 @@ def _same_id(ctx: CatalogContext) -> Iterator[Finding]:
             yield catalog_finding(
                 RULE, ctx.config, s.file, s.id_line, s.id_column, "/id", SAME_ID, id=item_id, other=group[0].file
             )
-    disk = for_summaries(ctx.summaries, [s.file for s in ctx.summaries])
-    if not disk.roots or not disk.partial:
+    index = ctx.index
+    if index is None or not index.partial:
         return
     for s in ctx.summaries:
-        for path in disk.unlinted(s.id or ""):
-            if ItemsOnDisk.head(path).get("id") == s.id:
-                other = disk.shown(path)
+        for name in index.unlinted(s.id or ""):
+            if index.top(name).get("id") == s.id:
+                other = index.display(name)
                 yield catalog_finding(
                     RULE, ctx.config, s.file, s.id_line, s.id_column, "/id", SAME_ID, id=s.id, other=other
                 )
@@ -72,7 +65,7 @@ def _same_item(ctx: CatalogContext) -> Iterator[Finding]:
             continue
         group.sort(key=lambda s: s.file)
         for s in group[1:]:
-            line, column = _title_position(s)
+            line, column = _title_position(s, ctx)
             yield catalog_finding(
                 RULE,
                 ctx.config,

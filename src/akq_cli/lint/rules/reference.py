@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
+from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.findings import Finding
 from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
-from akq_cli.lint.on_disk import ItemsOnDisk, for_summaries, split
 from akq_cli.lint.rulekit import catalog_finding
 
 MESSAGES = {
@@ -41,14 +42,21 @@ MESSAGES = {
 }
 
 
-def _kind_of(item_id: str, known: dict[str, ItemSummary], disk: ItemsOnDisk) -> tuple[str | None, str] | None:
-    """(kind, file) of the item with this id, or None when there is none."""
+def split(file: str) -> tuple[str, str, str]:
+    """(folder, folder name, file stem) of a path such as catalog/items/SFJ/SFJ-ZM-001.yaml."""
+    if file.count("/") < 2:  # run from inside the catalog: the folder names are above the working directory
+        file = os.path.abspath(file).replace(os.sep, "/")
+    folder, _, name = file.rpartition("/")
+    return folder, folder.rpartition("/")[2], name.rpartition(".")[0] or name
+
+
+def _kind_of(item_id: str, known: dict[str, ItemSummary], index: CatalogIndex | None) -> tuple[str | None, str] | None:
     if item_id in known:
         return known[item_id].kind, known[item_id].file
-    for path in disk.unlinted(item_id):
-        head = ItemsOnDisk.head(path)
-        if head.get("id") == item_id:
-            return head.get("kind"), disk.shown(path)
+    for name in index.unlinted(item_id) if index is not None else ():
+        top = index.top(name)  # type: ignore[union-attr]
+        if top.get("id") == item_id:
+            return top.get("kind"), index.display(name)  # type: ignore[union-attr]
     return None
 
 
@@ -58,7 +66,6 @@ def _check(ctx: CatalogContext) -> Iterable[Finding]:
     for s in ctx.summaries:
         if s.id and s.id not in known:
             known[s.id] = s
-    disk = for_summaries(ctx.summaries, [s.file for s in ctx.summaries])
     for s in ctx.summaries:
         folder, folder_name, stem = split(s.file)
         if s.id and stem != s.id:
@@ -73,7 +80,7 @@ def _check(ctx: CatalogContext) -> Iterable[Finding]:
             elif split(folder)[1] == "items" and folder_name != s.department:
                 yield catalog_finding(RULE, cfg, *dept_at, MESSAGES["folder"], value=s.department, folder=folder_name)
         for i, (cert, line, column) in enumerate(s.certifications):
-            found = _kind_of(cert, known, disk)
+            found = _kind_of(cert, known, ctx.index)
             at = (s.file, line, column, f"/certifications/{i}")
             if found is None:
                 yield catalog_finding(RULE, cfg, *at, MESSAGES["missing"], value=cert)

@@ -1,0 +1,424 @@
+"""The catalog's files at one point in time: the only thing in akq that opens them.
+
+A state maps file names to bytes.  It is one of
+
+- the files on disk (``DiskState``), named as the user sees them (relative to
+  the current directory for `akq lint`, to the repository for `akq review`);
+- the files of a git commit (``RevisionState``), read with one ``git ls-tree``
+  and one ``git cat-file --batch``.
+
+Everything in a catalog can come from a merge request, so a state opens
+regular files only: a symlink (to anything), a FIFO, a device, a socket or a
+git submodule is listed in ``refused`` with what it is, and is never opened
+or followed.  Reads are bounded by reading at most ``limit + 1`` bytes, never
+by trusting ``stat`` (which says 0 for ``/proc`` files and devices).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from akq_cli.core.git import WORKTREE, GitError, cat_blobs, config_paths, default_base, list_tree, repo_root, resolve
+from akq_cli.core.i18n import pick, t
+from akq_cli.core.loader import MAX_FILE_BYTES, Document, Problem, read_document
+
+ITEM_SUFFIXES = (".yaml", ".yml")
+META_FILES = {"catalog.yaml": "catalog", "departments.yaml": "departments"}
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be used at all; carries an i18n message key."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+    def message(self) -> str:
+        return t(self.key, **self.args_)
+
+
+class NotRegularFile(OSError):
+    """A catalog entry that is not a regular file; ``kind`` says what it is."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__(f"{name} is a {kind}, not a regular file")
+        self.name = name
+        self.kind = kind
+
+
+class TooLarge(OSError):
+    def __init__(self, name: str, size: int) -> None:
+        super().__init__(f"{name} has more than {size - 1} bytes")
+        self.name = name
+        self.size = size
+
+
+def kind_of_mode(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, refusing anything else and anything over ``limit``.
+
+    lstat first, so that a symlink, FIFO or device is never opened (opening a
+    FIFO blocks, some devices act on open); then open without following links
+    and check again on the open descriptor, so a swap in between changes nothing.
+    """
+    name = os.fspath(path)
+    kind = kind_of_mode(os.lstat(name).st_mode)
+    if kind != "file":
+        raise NotRegularFile(name, kind)
+    fd = os.open(name, _OPEN_FLAGS)
+    try:
+        kind = kind_of_mode(os.fstat(fd).st_mode)
+        if kind != "file":
+            raise NotRegularFile(name, kind)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise TooLarge(name, max(len(data), os.stat(name).st_size if os.path.isfile(name) else 0))
+    return data
+
+
+def refused_document(name: str, kind: str) -> Document:
+    """What a refused entry reads as: no content, one fatal problem naming what it is."""
+    return Document(Path(name), "", None, [Problem("not-regular-file", 1, 1, {"path": name, "kind": t(f"kind-{kind}")})])
+
+
+def too_large_document(name: str, size: int) -> Document:
+    return Document(Path(name), "", None, [Problem("file-too-large", 1, 1, {"size": size, "limit": MAX_FILE_BYTES})])
+
+
+def is_item_name(name: str) -> bool:
+    base = name.rpartition("/")[2]
+    return base.endswith(ITEM_SUFFIXES) and not base.startswith(".") and base not in META_FILES
+
+
+@dataclass
+class CatalogState:
+    """Files below ``prefix`` (the catalog folder) and the akq.toml files above it, by name.
+
+    Names use forward slashes.  ``prefix`` is the catalog folder's name in the
+    same terms ("catalog", "../catalog", or "" when the state is the folder itself).
+    """
+
+    label: str
+    prefix: str | None  # None: loose files, no catalog folder (nothing to list)
+    commit: str | None = None  # None: files on disk
+    refused: dict[str, str] = field(default_factory=dict)  # name -> what it is instead of a regular file
+
+    # --- what a subclass provides ---
+    def _read(self, name: str) -> bytes:
+        raise NotImplementedError
+
+    def _list(self) -> Iterable[str]:
+        """Names of the regular files of the state (refused entries go to ``self.refused``)."""
+        raise NotImplementedError
+
+    # --- shared ---
+    def join(self, *parts: str) -> str:
+        return "/".join(p for p in (self.prefix or "", *parts) if p)
+
+    @cached_property
+    def names(self) -> list[str]:
+        """Every regular file of the state, sorted part by part (as sorted(Path) would)."""
+        return sorted(set(self._list()), key=lambda n: n.split("/"))
+
+    def item_names(self) -> list[str]:
+        """Item files below <catalog>/items, regular or not (a refused one is reported where it is linted)."""
+        if self.prefix is None:
+            return []
+        start = self.join("items") + "/"
+        found = [n for n in self.names if n.startswith(start) and is_item_name(n)]
+        found += [n for n in self.refused if n.startswith(start) and is_item_name(n)]
+        return sorted(found, key=lambda n: n.split("/"))
+
+    def meta_names(self) -> list[tuple[str, str]]:
+        """(name, kind) of catalog.yaml and departments.yaml where the state has them."""
+        if self.prefix is None:
+            return []
+        return [(self.join(f), kind) for f, kind in META_FILES.items() if self.has(self.join(f))]
+
+    def has(self, name: str) -> bool:
+        return name in self._name_set or name in self.refused
+
+    @cached_property
+    def _name_set(self) -> set[str]:
+        return set(self.names)
+
+    def read(self, name: str) -> bytes:
+        """A regular file's bytes; NotRegularFile, TooLarge or another OSError otherwise."""
+        if name in self.refused:
+            raise NotRegularFile(name, self.refused[name])
+        return self._read(name)
+
+    def document(self, name: str) -> Document:
+        """The parsed file; a refused or oversized entry becomes a document with one fatal problem.
+
+        OSError (missing, unreadable) is left to the caller, which names the path in its message.
+        """
+        try:
+            data = self.read(name)
+        except NotRegularFile as exc:
+            return refused_document(name, exc.kind)
+        except TooLarge as exc:
+            return too_large_document(name, exc.size)
+        return read_document(Path(name), data)
+
+    @cached_property
+    def files(self) -> dict[str, bytes]:
+        """Every regular file's bytes (for comparing two states); unreadable ones are left out."""
+        out: dict[str, bytes] = {}
+        for name in self.names:
+            try:
+                out[name] = self.read(name)
+            except OSError:
+                continue
+        return out
+
+    def under(self, folder: str) -> dict[str, bytes]:
+        start = f"{folder.rstrip('/')}/" if folder else ""
+        return {p: b for p, b in self.files.items() if p.startswith(start)}
+
+class DiskState(CatalogState):
+    """Files on disk, named relative to ``anchor`` (absolute names stay absolute)."""
+
+    def __init__(self, anchor: Path, prefix: str | None, label: str = "", extra: Iterable[str] = ()) -> None:
+        if prefix is not None:
+            prefix = prefix.replace(os.sep, "/").rstrip("/") if prefix not in ("", ".") else ""
+        super().__init__(label, prefix)
+        self.anchor = anchor
+        self.extra = [e.replace(os.sep, "/") for e in extra]  # files outside prefix, e.g. akq.toml above it
+
+    def path(self, name: str) -> Path:
+        return self.anchor / name
+
+    def _read(self, name: str) -> bytes:
+        return read_regular(self.anchor / name)
+
+    def _list(self) -> Iterator[str]:
+        for extra in self.extra:
+            try:
+                kind = kind_of_mode(os.lstat(self.anchor / extra).st_mode)
+            except OSError:
+                continue
+            if kind == "file":
+                yield extra
+            else:
+                self.refused[extra] = kind
+        if self.prefix is not None:
+            yield from walk(self.anchor / self.prefix if self.prefix else self.anchor, self.prefix, self.refused)
+
+
+def walk(base: Path, prefix: str, refused: dict[str, str]) -> Iterator[str]:
+    """Regular files below ``base``, named ``prefix/...``; hidden entries skipped, symlinks never followed.
+
+    Anything else with a YAML name, and any symlinked folder, is recorded in ``refused``.
+    """
+    stack = [(str(base), prefix)]
+    while stack:
+        folder, name = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = f"{name}/{entry.name}" if name else entry.name
+            try:
+                if entry.is_symlink():
+                    refused[child] = "symlink"
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, child))
+                elif entry.is_file(follow_symlinks=False):
+                    yield child
+                elif entry.name.endswith(ITEM_SUFFIXES):
+                    refused[child] = kind_of_mode(entry.stat(follow_symlinks=False).st_mode)
+            except OSError:
+                continue
+
+
+class MemoryState(CatalogState):
+    """Files held in memory: rule examples and tests, where nothing need touch the disk."""
+
+    def __init__(self, files: dict[str, bytes], prefix: str = "", label: str = "") -> None:
+        super().__init__(label, prefix)
+        self.contents = files
+
+    def _list(self) -> list[str]:
+        return list(self.contents)
+
+    def _read(self, name: str) -> bytes:
+        if name not in self.contents:
+            raise FileNotFoundError(name)
+        data = self.contents[name]
+        if len(data) > MAX_FILE_BYTES:
+            raise TooLarge(name, len(data))
+        return data
+
+
+@dataclass
+class _Blob:
+    sha: str
+    size: int
+
+
+class RevisionState(CatalogState):
+    """The files of a git commit below the given folders, read in one ``git cat-file --batch``."""
+
+    def __init__(self, repo: Path, commit: str, prefix: str, folders: list[str], label: str) -> None:
+        super().__init__(label, prefix, commit)
+        self.repo = repo
+        self.folders = folders
+        self.blobs: dict[str, _Blob] = {}
+
+    def _list(self) -> list[str]:
+        for mode, kind, sha, size, name in list_tree(self.repo, self.commit or "", self.folders):
+            if kind == "blob" and mode in ("100644", "100755"):
+                self.blobs[name] = _Blob(sha, size)
+            elif name.endswith(ITEM_SUFFIXES) or mode in ("120000", "160000"):
+                self.refused[name] = "symlink" if mode == "120000" else "submodule" if mode == "160000" else "other"
+        return list(self.blobs)
+
+    @cached_property
+    def _contents(self) -> dict[str, bytes]:
+        self.names  # noqa: B018 - lists the tree, filling self.blobs
+        small = {n: b.sha for n, b in self.blobs.items() if b.size <= MAX_FILE_BYTES}
+        return cat_blobs(self.repo, small)
+
+    def _read(self, name: str) -> bytes:
+        self.names  # noqa: B018 - lists the tree, filling self.blobs
+        blob = self.blobs.get(name)
+        if blob is None:
+            raise FileNotFoundError(name)
+        if blob.size > MAX_FILE_BYTES:
+            raise TooLarge(name, blob.size)
+        return self._contents[name]
+
+
+def find_root(start: Path) -> Path | None:
+    """The catalog folder at or above ``start`` (one holding catalog.yaml)."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / "catalog.yaml").is_file():
+            return folder
+        if (folder / "catalog" / "catalog.yaml").is_file():
+            return folder / "catalog"
+    return None
+
+
+def catalog_prefix(repo: Path, start: Path) -> str:
+    """The catalog folder relative to the repository root ("catalog" in the usual layout)."""
+    found = find_root(start)
+    if found is None:
+        return "catalog"
+    try:
+        return found.resolve().relative_to(repo).as_posix()
+    except ValueError as exc:
+        raise GitError(
+            {
+                "zh": f"目录清单 {found} 不在 git 仓库 {repo} 中。",
+                "en": f"The catalog {found} is not inside the git repository {repo}.",
+            }
+        ) from exc
+
+
+def repository_state(repo: Path, commit: str | None, prefix: str, label: str) -> CatalogState:
+    """The catalog at ``prefix`` of ``repo`` at ``commit`` (WORKTREE: the files on disk, committed or not),
+    with the akq.toml files that apply to it, named relative to the repository root."""
+    configs = config_paths(prefix)
+    if commit is WORKTREE:
+        return DiskState(repo, prefix, label, extra=configs)
+    return RevisionState(repo, commit, prefix, [prefix, *configs] if prefix else [""], label)
+
+
+def load_states(start: Path, base: str | None, head: str | None) -> tuple[Path, CatalogState, CatalogState]:
+    """(repository root, base state, head state) for `akq diff`/`akq review`.
+
+    ``base`` None: the merge base of HEAD with main.  ``head`` None: the working tree.
+    """
+    repo = repo_root(start)
+    prefix = catalog_prefix(repo, start)
+    if base is None:
+        base_commit, base_label = default_base(repo)
+    else:
+        base_commit = resolve(repo, base)
+        base_label = f"{base}（{base_commit[:8]}）"
+    if head is None:
+        head_commit, head_label = WORKTREE, pick({"zh": "工作区（尚未提交的修改也包括在内）", "en": "working tree"})
+    else:
+        head_commit = resolve(repo, head)
+        head_label = f"{head}（{head_commit[:8]}）"
+    return repo, repository_state(repo, base_commit, prefix, base_label), repository_state(repo, head_commit, prefix, head_label)
+
+
+def expand(paths: list[Path]) -> tuple[list[str], dict[str, str]]:
+    """The item files that ``paths`` name (files, or folders walked), as typed, sorted; and the refused ones.
+
+    A folder contributes the YAML files below it, except a catalog's own
+    catalog.yaml and departments.yaml, which are not items, and hidden folders.
+    CatalogError for a path that does not exist or a folder without items.
+    """
+    names: list[str] = []
+    refused: dict[str, str] = {}
+    for p in paths:
+        text = str(p).replace(os.sep, "/")
+        try:
+            kind = kind_of_mode(os.lstat(p).st_mode)
+        except OSError:
+            raise CatalogError("path-missing", path=str(p)) from None
+        if kind == "directory":
+            root = p / "items" if (p / "catalog.yaml").is_file() else p
+            before = len(refused)
+            found = [n for n in walk(root, "" if str(root) == "." else root.as_posix(), refused) if is_item_name(n)]
+            if not found and len(refused) == before:
+                raise CatalogError("no-items", path=str(p))
+            names.extend(sorted(found, key=lambda n: n.split("/")))
+        elif kind == "file":
+            names.append(text)
+        else:
+            refused[text] = kind
+    if len(paths) > 1:
+        seen: set[str] = set()
+        unique = []
+        for n in names:
+            key = os.path.realpath(n)
+            if key not in seen:
+                seen.add(key)
+                unique.append(n)
+        names = unique
+    return names, refused
