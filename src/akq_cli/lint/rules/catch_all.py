@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from akq_cli.core import zhtext
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
 from akq_cli.lint.rulekit import wording
+from akq_cli.lint.rules import vague_term
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
-    allowed = ctx.config.allowed_phrases
+    # No options of its own: a phrase allowed for vague-term (a statute quoted verbatim) is allowed here too.
+    allowed = vague_term.RULE.option(ctx.config, "allowed-phrases")
     for node in wording(ctx.root):
         for m in zhtext.find_catch_all(node.value, allowed):
             yield Hit(node, {"match": m.text}, index=m.start, match=m.text)

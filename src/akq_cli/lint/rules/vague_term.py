@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.core import zhtext
-from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
+from akq_cli.lint.framework import Example, Hit, ItemContext, Option, Rule
 from akq_cli.lint.rulekit import wording
 
 # How to fix each term, quoted after “…”表述模糊：
@@ -57,11 +57,18 @@ def advice(term: str) -> dict[str, str]:
     return {"zh": f"“{{match}}”表述模糊：{zh}。", "en": f"'{{match}}' is vague: {en}."}
 
 
+# [lint.vague-term] in akq.toml.  catch-all reads allowed-phrases too: a quoted statute is quoted for both.
+OPTIONS = (
+    Option("extra-terms", default=(), example='["尽快"]'),  # also report these words
+    Option("allowed-phrases", default=(), example='["等级评定"]'),  # never report inside these phrases
+)
+
+
 def _check(ctx: ItemContext) -> Iterable[Hit]:
-    cfg = ctx.config
+    extra, allowed = RULE.option(ctx.config, "extra-terms"), RULE.option(ctx.config, "allowed-phrases")
     for node in wording(ctx.root):
         text = node.value
-        for m in zhtext.find_vague(text, cfg.extra_vague_terms, cfg.allowed_phrases):
+        for m in zhtext.find_vague(text, extra, allowed):
             yield Hit(node, {"match": m.text}, index=m.start, match=m.text, message=advice(m.term))
 
 
@@ -127,4 +134,5 @@ RULE = Rule(
         ),
     ),
     check=_check,
+    options=OPTIONS,
 )
