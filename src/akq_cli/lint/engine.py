@@ -235,15 +235,6 @@ def _unreadable(file: str, exc: OSError) -> Finding:
     return Finding("yaml-syntax", "error", file, 1, 1, "", t("unreadable", path=file, error=exc.strerror or str(exc)))
 
 
-def lint_file(path: Path, config: LintConfig) -> FileResult:
-    file = display_path(path)
-    try:
-        doc = read_document(path)
-    except OSError as exc:
-        return FileResult([_unreadable(file, exc)], None)
-    return lint_document(doc, file, config)
-
-
 def catalog_findings(ctx: CatalogContext) -> Iterable[Finding]:
     for rule in all_rules().values():
         if rule.scope == "catalog" and ctx.config.enabled(rule.id):
