@@ -72,7 +72,7 @@ def test_extra_terms_and_allowed_phrases():
 def test_the_config_reaches_the_rules_through_lint():
     bad = Example("conditions:\n  - 申请人从速提交材料。\n  - 申请人应当及时提交补正材料。\n")
     assert [f.match for f in lint_example(bad)] == ["及时"]
-    cfg = LintConfig(extra_vague_terms=("从速",), allowed_phrases=("及时提交补正材料",))
+    cfg = LintConfig(options={"vague-term": {"extra-terms": ("从速",), "allowed-phrases": ("及时提交补正材料",)}})
     assert [(f.rule, f.match) for f in lint_example(bad, cfg)] == [("vague-term", "从速")]
 
 

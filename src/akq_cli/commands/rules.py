@@ -45,7 +45,7 @@ def _explain(console: object, r: object, zh: bool) -> None:
     from akq_cli.lint.framework import Rule
 
     assert isinstance(console, Console) and isinstance(r, Rule)
-    scope = ("单个事项" if r.scope == "item" else "整个目录") if zh else r.scope
+    scope = ("整个目录" if r.scope == "catalog" else "单个事项") if zh else ("catalog" if r.scope == "catalog" else "item")
     fix = ("可以用 akq lint --fix 自动修正" if zh else "fixable with akq lint --fix") if r.fixable else ""
     console.print(f"[bold]{r.id}[/]  {r.severity} · {scope}" + (f" · {fix}" if fix else ""))
     console.print(pick(r.summary))

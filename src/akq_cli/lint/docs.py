@@ -17,7 +17,8 @@ from akq_cli.lint.findings import Finding
 from akq_cli.lint.framework import Example, Rule
 
 SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
-SCOPE = {"item": "单个事项 item", "catalog": "整个目录 catalog"}
+# document (what the reader found) and directive (suppression comments) also look at one file at a time
+SCOPE = {s: "单个事项 item" for s in ("document", "item", "directive")} | {"catalog": "整个目录 catalog"}
 
 
 def example_findings(rule: Rule, example: Example) -> list[Finding]:
