@@ -47,6 +47,8 @@ def _example(rule: Rule, example: Example, n: int, failing: bool) -> list[str]:
     if example.drop:
         out.append(f"删去键 Removed keys: `{'`, `'.join(example.drop)}`")
         out.append("")
+    if example.config:
+        out += ["`akq.toml` 中的设置 Settings in `akq.toml`:", "", "```toml", example.config.rstrip("\n"), "```", ""]
     out.append("```yaml")
     out.append(example.yaml.rstrip("\n"))
     out.append("```")
@@ -61,6 +63,10 @@ def _example(rule: Rule, example: Example, n: int, failing: bool) -> list[str]:
             out.append(f"    {e.message}")
         out.append("```")
         out.append("")
+    if example.fix == example.yaml:
+        out += ["`akq lint --fix` 不修改这里，需要人工修改。 `akq lint --fix` leaves this to a person.", ""]
+    elif example.fix is not None:
+        out += ["`akq lint --fix` 修正为 fixes it to:", "", "```yaml", example.fix.rstrip("\n"), "```", ""]
     return out
 
 

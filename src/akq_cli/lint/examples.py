@@ -17,6 +17,11 @@ part starting with a comment naming its path::
 
 Each part is again a fragment over a base item.  Both base items are complete
 and lint-clean; tests/rules/test_examples.py checks that they stay so.
+
+As sqlfluff's rule test cases carry ``configs`` and ``fix_str``, an example may
+carry the akq.toml it is linted with (``Example.config``), the fragment that
+`akq lint --fix` makes of it (``Example.fix``), and where the rule reports
+(``Example.at``); tests/rules/test_examples.py holds every example to them.
 """
 
 from __future__ import annotations
@@ -25,13 +30,13 @@ import contextlib
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from akq_cli.core.loader import read_document
+from akq_cli.lint.config import CONFIG_NAME, LintConfig, load_config
+from akq_cli.lint.engine import lint_paths
+from akq_cli.lint.findings import Finding
+from akq_cli.lint.fixes import fix_document
 from akq_cli.lint.framework import Example
-
-if TYPE_CHECKING:
-    from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.findings import Finding
 
 # departments.yaml of the examples: the sample catalog's codes.
 DEPARTMENTS = frozenset({"SFJ", "GAJ", "RSJ", "MZJ", "WJW", "SCJ", "JYJ", "ZJJ", "YBJ"})
@@ -197,10 +202,10 @@ def _value(text: str, key: str) -> str | None:
 
 
 def lint_example(example: Example, config: LintConfig | None = None) -> list[Finding]:
-    """Lint the example's files as a catalog of their own; finding paths are relative to it (items/…)."""
-    from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.engine import lint_paths
+    """Lint the example's files as a catalog of their own; finding paths are relative to it (items/…).
 
+    ``config`` replaces the example's own akq.toml (``Example.config``) when given.
+    """
     with tempfile.TemporaryDirectory(prefix="akq-example-") as tmp:
         root = Path(tmp)
         paths: list[Path] = []
@@ -209,6 +214,32 @@ def lint_example(example: Example, config: LintConfig | None = None) -> list[Fin
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             paths.append(Path(rel))
+        config = config or example_config(example, root)
         # Paths in findings and messages are shown relative to the working directory: make it the example's.
         with contextlib.chdir(root):
-            return lint_paths(paths, config or LintConfig(), set(DEPARTMENTS)).findings
+            return lint_paths(paths, config, set(DEPARTMENTS)).findings
+
+
+def example_config(example: Example, folder: Path) -> LintConfig:
+    """The example's akq.toml, written to ``folder`` and read as `akq lint` reads it (a mistake raises ConfigError)."""
+    if not example.config:
+        return LintConfig()
+    path = folder / CONFIG_NAME
+    path.write_text(example.config, encoding="utf-8")
+    return load_config(path)
+
+
+def fixed(example: Example) -> dict[str, str]:
+    """Relative path -> file text after `akq lint --fix`, for every file of the example."""
+    out: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="akq-example-") as tmp:
+        config = example_config(example, Path(tmp))
+        for rel, text in files(example).items():
+            out[rel] = fix_document(read_document(Path(rel), text.encode("utf-8")), config)[0]
+    return out
+
+
+def position(finding: Finding, single_file: bool) -> str:
+    """Where a finding is, as ``Example.at`` writes it: LINE:COLUMN, with the file first for several files."""
+    where = f"{finding.line}:{finding.column}"
+    return where if single_file else f"{finding.file}:{where}"

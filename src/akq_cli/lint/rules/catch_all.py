@@ -48,11 +48,13 @@ RULE = Rule(
         Example(
             "kind: business_license\nmaterials:\n  - 从事职业中介活动的申请书\n  - 人力资源服务许可告知承诺书\n  - 法律法规规定的其他材料\n",
             note={"zh": "材料清单的最后一项是兜底条款", "en": "the last entry of the materials is a catch-all"},
+            at=("19:5",),
         ),
         Example(
             "verification:\n  power: 法律援助机构可以核查收入、财产信息以及其他需要核查的事项。\n  methods: [online, assisted]\n"
             "  timing: 受理后7日内\n",
             note={"zh": "核查范围没有边界", "en": "the scope of verification has no bound"},
+            at=("28:29",),
         ),
     ),
     good=(

@@ -90,10 +90,12 @@ RULE = Rule(
         Example(
             "purpose: 证明申请人符合法律援助经济困难标准  # akq: disable=vague-term\n",
             note={"zh": "没有写理由，也没有屏蔽任何问题", "en": "no reason, and nothing to suppress"},
+            at=("9:29", "9:29"),
         ),
         Example(
             "purpose: 证明申请人符合法律援助经济困难标准  # akq: disable=vague-terms 笔误的规则名\n",
             note={"zh": "规则编号不存在", "en": "no such rule"},
+            at=("9:29",),
         ),
     ),
     good=(

@@ -44,7 +44,7 @@ RULE = Rule(
         "file cannot overwhelm the checker.",
     },
     message={"zh": "{text}", "en": "{text}"},
-    bad=(Example("title: 经济困难证明\ntitle: 无犯罪记录证明\n"),),
+    bad=(Example("title: 经济困难证明\ntitle: 无犯罪记录证明\n", at=("4:1",)),),
     good=(Example("title: 经济困难证明\n"),),
     check=_check,
     scope="document",
