@@ -12,8 +12,8 @@ from akq_cli.lint.config import LintConfig
 from akq_cli.lint.examples import lint_example
 from akq_cli.lint.fixes import meaning_kept
 from akq_cli.lint.framework import Example
-from akq_cli.lint.rulekit import placeholder
 from akq_cli.lint.rules import doc_number_format, personal_data, punctuation
+from akq_cli.lint.wording import placeholder
 from conftest import REPO, run_akq
 
 POLICY_CATALOG = REPO / "tests" / "fixtures" / "rules" / "catalog"

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from akq_cli.core.i18n import pick
+from akq_cli.lint.findings import Finding
+
 if TYPE_CHECKING:
     from akq_cli.core.loader import Document, Node
     from akq_cli.lint.settings import LintConfig
@@ -168,3 +171,29 @@ class Rule:
             if declared.key == key:
                 return config.options.get(self.id, {}).get(key, declared.default)
         raise KeyError(f"rule {self.id} declares no option {key!r}")
+
+
+def catalog_finding(
+    rule: Rule,
+    config: LintConfig,
+    file: str,
+    line: int,
+    column: int,
+    pointer: str,
+    message: dict[str, str] | None = None,
+    match: str | None = None,
+    **args: Any,
+) -> Finding:
+    """A finding of a catalog-scope rule, with the configured severity and the message in the current language."""
+    return Finding(
+        rule=rule.id,
+        severity=config.severity_of(rule.id, rule.severity),
+        file=file,
+        line=line,
+        column=column,
+        pointer=pointer,
+        message=pick(message or rule.message, **args),
+        match=match,
+        end_line=line if match else None,
+        end_column=column + len(match) if match else None,
+    )

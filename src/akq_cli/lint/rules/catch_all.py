@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from akq_cli.core import zhtext
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import wording
 from akq_cli.lint.rules import vague_term
+from akq_cli.lint.wording import wording
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:

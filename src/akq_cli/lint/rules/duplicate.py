@@ -6,9 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from akq_cli.lint.findings import Finding
-from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
+from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule, catalog_finding
 from akq_cli.lint.on_disk import ItemsOnDisk, for_summaries
-from akq_cli.lint.rulekit import catalog_finding
 
 SAME_ID = {
     "zh": "编号“{id}”与 {other} 重复。编号在整个目录中必须唯一：请给其中一个事项换一个新编号，并同时改文件名。",

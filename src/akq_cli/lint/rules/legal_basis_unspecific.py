@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from akq_cli.core.zhtext import lazy
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder, scaffold_marker
+from akq_cli.lint.wording import placeholder, scaffold_marker
 
 _N = "[一二三四五六七八九十百千零〇两0-9０-９]+"
 # 第四十一条, 第十八条第一款, 第二十二条第一款第（三）项, 第十条之一, 附件第262项

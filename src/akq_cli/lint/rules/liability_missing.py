@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder
+from akq_cli.lint.wording import placeholder
 
 KINDS = {
     "civil": (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from akq_cli.core.loader import Node
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder
+from akq_cli.lint.wording import placeholder
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.lint.findings import Finding
-from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
+from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule, catalog_finding
 from akq_cli.lint.on_disk import ItemsOnDisk, for_summaries, split
-from akq_cli.lint.rulekit import catalog_finding
 
 MESSAGES = {
     "department": {

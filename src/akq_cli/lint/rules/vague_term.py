@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from akq_cli.core import zhtext
 from akq_cli.lint.framework import Example, Hit, ItemContext, Option, Rule
-from akq_cli.lint.rulekit import wording
+from akq_cli.lint.wording import wording
 
 # How to fix each term, quoted after “…”表述模糊：
 ADVICE: dict[str, tuple[str, str]] = {
