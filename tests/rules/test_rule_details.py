@@ -76,6 +76,13 @@ def test_the_config_reaches_the_rules_through_lint():
     assert [(f.rule, f.match) for f in lint_example(bad, cfg)] == [("vague-term", "从速")]
 
 
+def test_catch_all_honours_the_phrases_allowed_for_vague_term():
+    quoted = Example("kind: business_license\nmaterials:\n  - 从事职业中介活动的申请书\n  - 法律法规规定的其他材料\n")
+    assert [f.rule for f in lint_example(quoted)] == ["catch-all"]
+    cfg = LintConfig(options={"vague-term": {"allowed-phrases": ("法律法规规定的其他材料",)}})
+    assert lint_example(quoted, cfg) == []
+
+
 def test_a_vague_word_inside_a_catch_all_clause_is_reported_once():
     findings = lint_example(Example("kind: business_license\nmaterials:\n  - 以及有关部门要求的其他资料\n"))
     assert [(f.rule, f.match) for f in findings] == [("catch-all", "有关部门要求的其他资料")]
