@@ -33,6 +33,9 @@ def lint(catalog: Path, *args: str):
         ("[lint.severity]\nyaml-syntax = \"info\"\nno-such-rule = \"info\"\n", 3, 1, "no-such-rule"),
         ("[lint.vague-term]\nextra-terms = \"尽快\"\n", 2, 1, "extra-terms"),
         ("[lint.vague-term]\nextra-terms = [\"尽快\"]\nallowed = [\"等级\"]\n", 3, 1, "allowed"),
+        ("[lint.vague-term]\nallowed-phrases = [\"\"]\n", 2, 1, 'allowed-phrases = ["等级评定"]'),
+        ("[lint]\nvague-term = [\"尽快\"]\n", 2, 1, "[lint.vague-term]"),
+        ("[lint.catch-all]\nallowed-phrases = [\"等级评定\"]\n", 1, 7, "lint.catch-all"),  # no options of its own
         ("lint = 3\n", 1, 1, "lint"),
         ("[lint]\nseverity = 3\n", 2, 1, "[lint.severity]"),
     ],
@@ -94,3 +97,18 @@ def test_extra_terms_and_allowed_phrases_reach_the_vague_term_rule(small_catalog
     assert hit["match"] == "加急" and hit["pointer"] == "/purpose"
     write_config(small_catalog, "[lint.vague-term]\nextra-terms = [\"加急\"]\nallowed-phrases = [\"可加急办理\"]\n")
     assert "vague-term" not in {f["rule"] for f in findings(lint(small_catalog, "catalog").out)}
+
+
+def test_every_rule_option_and_only_those_reach_the_cache_key(tmp_path):
+    """A changed option must not be answered from the cache with the findings of the old one."""
+    from akq_cli.lint.config import LintConfig, load_config
+    from akq_cli.lint.registry import all_rules
+
+    default = LintConfig().fingerprint()
+    for rule in all_rules().values():
+        for option in rule.options:
+            path = write_config(tmp_path, f"[lint.{rule.id}]\n{option.key} = {option.example}\n")
+            config = load_config(path)
+            assert config.options == {rule.id: {option.key: config.options[rule.id][option.key]}}
+            assert config.fingerprint() != default, (rule.id, option.key)
+    assert load_config(write_config(tmp_path, "[lint]\n")).fingerprint() == default

@@ -45,3 +45,14 @@ def test_akq_rules_with_an_unknown_id_is_a_usage_error():
     r = run_akq("rules", "no-such-rule")
     assert r.code == 2
     assert "vague-term" in r.err
+
+
+def test_a_rule_page_shows_each_example_config_and_fix():
+    pages = render()
+    for rule in all_rules().values():
+        text = pages[f"{rule.id}.md"]
+        for example in (*rule.bad, *rule.good):
+            if example.config:
+                assert f"```toml\n{example.config}```" in text, rule.id
+            if example.fix is not None and example.fix != example.yaml:
+                assert f"修正为 fixes it to:\n\n```yaml\n{example.fix}```" in text, rule.id

@@ -12,8 +12,8 @@ from akq_cli.lint.config import LintConfig
 from akq_cli.lint.examples import lint_example
 from akq_cli.lint.fixes import meaning_kept
 from akq_cli.lint.framework import Example
-from akq_cli.lint.rulekit import placeholder
 from akq_cli.lint.rules import doc_number_format, personal_data, punctuation
+from akq_cli.lint.wording import placeholder
 from conftest import REPO, run_akq
 
 POLICY_CATALOG = REPO / "tests" / "fixtures" / "rules" / "catalog"
@@ -72,8 +72,15 @@ def test_extra_terms_and_allowed_phrases():
 def test_the_config_reaches_the_rules_through_lint():
     bad = Example("conditions:\n  - 申请人从速提交材料。\n  - 申请人应当及时提交补正材料。\n")
     assert [f.match for f in lint_example(bad)] == ["及时"]
-    cfg = LintConfig(extra_vague_terms=("从速",), allowed_phrases=("及时提交补正材料",))
+    cfg = LintConfig(options={"vague-term": {"extra-terms": ("从速",), "allowed-phrases": ("及时提交补正材料",)}})
     assert [(f.rule, f.match) for f in lint_example(bad, cfg)] == [("vague-term", "从速")]
+
+
+def test_catch_all_honours_the_phrases_allowed_for_vague_term():
+    quoted = Example("kind: business_license\nmaterials:\n  - 从事职业中介活动的申请书\n  - 法律法规规定的其他材料\n")
+    assert [f.rule for f in lint_example(quoted)] == ["catch-all"]
+    cfg = LintConfig(options={"vague-term": {"allowed-phrases": ("法律法规规定的其他材料",)}})
+    assert lint_example(quoted, cfg) == []
 
 
 def test_a_vague_word_inside_a_catch_all_clause_is_reported_once():

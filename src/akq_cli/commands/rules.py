@@ -38,14 +38,13 @@ def rules(rule: Optional[str] = typer.Argument(None, help="规则编号，例如
 def _explain(console: object, r: object, zh: bool) -> None:
     from rich.console import Console
     from rich.markup import escape
-    from rich.syntax import Syntax
 
     from akq_cli.core.i18n import pick
     from akq_cli.lint.docs import example_findings
     from akq_cli.lint.framework import Rule
 
     assert isinstance(console, Console) and isinstance(r, Rule)
-    scope = ("单个事项" if r.scope == "item" else "整个目录") if zh else r.scope
+    scope = ("整个目录" if r.scope == "catalog" else "单个事项") if zh else ("catalog" if r.scope == "catalog" else "item")
     fix = ("可以用 akq lint --fix 自动修正" if zh else "fixable with akq lint --fix") if r.fixable else ""
     console.print(f"[bold]{r.id}[/]  {r.severity} · {scope}" + (f" · {fix}" if fix else ""))
     console.print(pick(r.summary))
@@ -67,9 +66,21 @@ def _explain(console: object, r: object, zh: bool) -> None:
             console.print(f"[bold]{label}[/]" + (f"{colon}{escape(pick(ex.note))}" if ex.note else ""))
             if ex.drop:
                 console.print(("删去键：" if zh else "Removed keys: ") + ", ".join(ex.drop))
-            console.print(
-                Syntax(ex.yaml.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default", word_wrap=True)
-            )
+            if ex.config:
+                console.print("akq.toml 中的设置：" if zh else "Settings in akq.toml:")
+                console.print(_code(ex.config, "toml"))
+            console.print(_code(ex.yaml, "yaml"))
             if failing:
                 for f in example_findings(r, ex):
                     console.print(f"  → {f.file}:{f.line}:{f.column} {f.pointer} {escape(f.message)}")
+            if ex.fix == ex.yaml:
+                console.print("akq lint --fix 不修改这里，需要人工修改。" if zh else "akq lint --fix leaves this to a person.")
+            elif ex.fix is not None:
+                console.print("akq lint --fix 修正为：" if zh else "akq lint --fix fixes it to:")
+                console.print(_code(ex.fix, "yaml"))
+
+
+def _code(text: str, lexer: str) -> object:
+    from rich.syntax import Syntax
+
+    return Syntax(text.rstrip("\n"), lexer, theme="ansi_dark", background_color="default", word_wrap=True)

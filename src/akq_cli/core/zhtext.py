@@ -65,10 +65,6 @@ class Match:
     term: str  # the rule's name for what it found, e.g. 等 or 其他…材料
 
 
-def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
-
-
 def _bounds(text: str, i: int, stops: str) -> tuple[int, int]:
     start = i
     while start > 0 and text[start - 1] not in stops:

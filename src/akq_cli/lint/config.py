@@ -5,30 +5,35 @@
     ignore = ["punctuation"]               # never these
     [lint.severity]
     punctuation = "info"                   # error | warning | info
-    [lint.vague-term]
+    [lint.vague-term]                      # a rule's own options, declared in its module
     extra-terms = ["尽快"]                 # also report these words
     allowed-phrases = ["等级评定"]          # never report inside these phrases
 
+The loader knows no rule by name: the keys of [lint.RULE-ID] and what their
+values must be come from ``Rule.options`` (akq_cli.lint.framework.Option).
 Every mistake in the file is reported as akq.toml:LINE:COLUMN and stops the run
 (exit 2): a silently ignored setting is worse than none.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core.git import config_paths
+from akq_cli.core.i18n import pick
 from akq_cli.core.state import CatalogState, read_regular
+from akq_cli.lint.framework import Rule
+from akq_cli.lint.registry import all_rules
+from akq_cli.lint.settings import LintConfig
 
 CONFIG_NAME = "akq.toml"
 SEVERITIES = ("error", "warning", "info")
-LINT_KEYS = ("select", "ignore", "severity", "vague-term")
-VAGUE_KEYS = ("extra-terms", "allowed-phrases")
+RUN_KEYS = ("select", "ignore", "severity")  # [lint] keys of the run; every other key is a rule's own table
+
+__all__ = ["CONFIG_NAME", "ConfigError", "LintConfig", "find_config", "load_config"]
 
 
 class ConfigError(Exception):
@@ -38,38 +43,6 @@ class ConfigError(Exception):
 
     def location(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: "
-
-
-@dataclass
-class LintConfig:
-    select: frozenset[str] | None = None  # None: every rule
-    ignore: frozenset[str] = frozenset()
-    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity override
-    extra_vague_terms: tuple[str, ...] = ()
-    allowed_phrases: tuple[str, ...] = ()
-    source: Path | None = None
-
-    def enabled(self, rule_id: str) -> bool:
-        if rule_id in self.ignore:
-            return False
-        return self.select is None or rule_id in self.select
-
-    def severity_of(self, rule_id: str, default: str) -> str:
-        return self.severity.get(rule_id, default)
-
-    def fingerprint(self) -> str:
-        """Everything that changes what a rule reports, for the lint cache key."""
-        blob = json.dumps(
-            [
-                sorted(self.select or []) if self.select is not None else None,
-                sorted(self.ignore),
-                sorted(self.severity.items()),
-                self.extra_vague_terms,
-                self.allowed_phrases,
-            ],
-            ensure_ascii=False,
-        )
-        return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 def find_config(start: Path) -> Path | None:
@@ -106,16 +79,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "lint.severity.{rule} 的值“{value}”无效，应为 error、warning 或 info。",
         "en": "lint.severity.{rule}: '{value}' is not a severity; use error, warning or info.",
     },
-    "not-strings": {
-        "zh": "lint.vague-term.{key} 应当是非空文字的列表，例如 {key} = [\"尽快\"]。",
-        "en": 'lint.vague-term.{key} must be a list of non-empty strings, e.g. {key} = ["尽快"].',
+    "bad-option": {
+        "zh": "lint.{rule}.{key} 应当是{expect}，例如 {key} = {example}。",
+        "en": "lint.{rule}.{key} must be {expect}, e.g. {key} = {example}.",
     },
 }
 
 
 def _msg(code: str, **args: Any) -> str:
-    from akq_cli.core.i18n import pick
-
     return pick(MESSAGES[code], **args)
 
 
@@ -172,8 +143,6 @@ def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
     """The configuration in ``path`` (its ``data`` when already read); defaults for None."""
     if path is None:
         return LintConfig()
-    import tomllib
-
     try:
         text = (read_regular(path) if data is None else data).decode("utf-8-sig")
         raw = tomllib.loads(text)
@@ -187,16 +156,16 @@ def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
     def error(code: str, at: tuple[int, int], **args: Any) -> ConfigError:
         return ConfigError(path, _msg(code, **args), *at)
 
+    rules = all_rules()
+    configurable = {rule.id: rule for rule in rules.values() if rule.options}
     lint: Any = raw.get("lint", {})
     if not isinstance(lint, dict):
         raise error("not-table", where.find("", "lint"), key="lint")
+    lint_keys = (*RUN_KEYS, *configurable)
     for key in lint:
-        if key not in LINT_KEYS:
-            raise error("unknown-key", where.find("lint", key), key=f"lint.{key}", known=", ".join(LINT_KEYS))
-    from akq_cli.lint.registry import all_rules
-
-    known = set(all_rules())
-    known_text = ", ".join(sorted(known))
+        if key not in lint_keys:
+            raise error("unknown-key", where.find("lint", key), key=f"lint.{key}", known=", ".join(lint_keys))
+    known_text = ", ".join(sorted(rules))
 
     def ids(key: str) -> frozenset[str] | None:
         value = lint.get(key)
@@ -205,7 +174,7 @@ def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise error("not-ids", where.find("lint", key), key=key)
         for rule in value:
-            if rule not in known:
+            if rule not in rules:
                 raise error("unknown-rule", where.find("lint", key, rule), rule=rule, known=known_text)
         return frozenset(value)
 
@@ -213,32 +182,47 @@ def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
     if not isinstance(severity, dict):
         raise error("not-table", where.find("lint", "severity"), key="lint.severity")
     for rule_id, sev in severity.items():
-        if rule_id not in known:
+        if rule_id not in rules:
             raise error("unknown-rule", where.find("lint.severity", rule_id), rule=rule_id, known=known_text)
         if sev not in SEVERITIES:
             raise error("bad-severity", where.find("lint.severity", rule_id, str(sev)), rule=rule_id, value=sev)
-    vague = lint.get("vague-term", {})
-    if not isinstance(vague, dict):
-        raise error("not-table", where.find("lint", "vague-term"), key="lint.vague-term")
-    for key in vague:
-        if key not in VAGUE_KEYS:
-            raise error(
-                "unknown-key", where.find("lint.vague-term", key), key=f"lint.vague-term.{key}", known=", ".join(VAGUE_KEYS)
-            )
-    terms: dict[str, tuple[str, ...]] = {}
-    for key in VAGUE_KEYS:
-        value = vague.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise error("not-strings", where.find("lint.vague-term", key), key=key)
-        terms[key] = tuple(v.strip() for v in value)
+    options = {
+        rule_id: _options(rule, lint[rule_id], where, error) for rule_id, rule in configurable.items() if rule_id in lint
+    }
     return LintConfig(
         select=ids("select"),
         ignore=ids("ignore") or frozenset(),
         severity=dict(severity),
-        extra_vague_terms=terms["extra-terms"],
-        allowed_phrases=terms["allowed-phrases"],
+        options=options,
         source=path,
     )
+
+
+def _options(rule: Rule, table: Any, where: _Locator, error: Any) -> dict[str, Any]:
+    """One rule's [lint.RULE-ID] table, checked against the options the rule declares."""
+    section = f"lint.{rule.id}"
+    if not isinstance(table, dict):
+        raise error("not-table", where.find("lint", rule.id), key=section)
+    declared = {option.key: option for option in rule.options}
+    for key in table:
+        if key not in declared:
+            raise error("unknown-key", where.find(section, key), key=f"{section}.{key}", known=", ".join(declared))
+    values: dict[str, Any] = {}
+    for key, option in declared.items():
+        if key not in table:
+            continue
+        try:
+            values[key] = option.type.convert(table[key])
+        except ValueError:
+            raise error(
+                "bad-option",
+                where.find(section, key),
+                rule=rule.id,
+                key=key,
+                expect=pick(option.type.expect),
+                example=option.example,
+            ) from None
+    return values
 
 
 def _decode_position(message: str, text: str) -> tuple[int, int]:

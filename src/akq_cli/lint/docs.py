@@ -17,7 +17,8 @@ from akq_cli.lint.findings import Finding
 from akq_cli.lint.framework import Example, Rule
 
 SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
-SCOPE = {"item": "单个事项 item", "catalog": "整个目录 catalog"}
+# document (what the reader found) and directive (suppression comments) also look at one file at a time
+SCOPE = {s: "单个事项 item" for s in ("document", "item", "directive")} | {"catalog": "整个目录 catalog"}
 
 
 def example_findings(rule: Rule, example: Example) -> list[Finding]:
@@ -46,6 +47,8 @@ def _example(rule: Rule, example: Example, n: int, failing: bool) -> list[str]:
     if example.drop:
         out.append(f"删去键 Removed keys: `{'`, `'.join(example.drop)}`")
         out.append("")
+    if example.config:
+        out += ["`akq.toml` 中的设置 Settings in `akq.toml`:", "", "```toml", example.config.rstrip("\n"), "```", ""]
     out.append("```yaml")
     out.append(example.yaml.rstrip("\n"))
     out.append("```")
@@ -60,6 +63,10 @@ def _example(rule: Rule, example: Example, n: int, failing: bool) -> list[str]:
             out.append(f"    {e.message}")
         out.append("```")
         out.append("")
+    if example.fix == example.yaml:
+        out += ["`akq lint --fix` 不修改这里，需要人工修改。 `akq lint --fix` leaves this to a person.", ""]
+    elif example.fix is not None:
+        out += ["`akq lint --fix` 修正为 fixes it to:", "", "```yaml", example.fix.rstrip("\n"), "```", ""]
     return out
 
 

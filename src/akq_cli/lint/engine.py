@@ -14,15 +14,23 @@ from pathlib import Path
 from typing import Any, Literal
 
 from akq_cli.core.catalog import Catalog
-from akq_cli.core.i18n import MESSAGES, pick, t
+from akq_cli.core.i18n import pick, t
 from akq_cli.core.loader import Document, Node, read_document
 from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, refused_document, too_large_document
 from akq_cli.lint import suppression as suppress
 from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.config import LintConfig
 from akq_cli.lint.findings import Finding, Severity
-from akq_cli.lint.framework import CatalogContext, Hit, ItemContext, ItemSummary, Rule
-from akq_cli.lint.registry import all_rules
+from akq_cli.lint.framework import (
+    CatalogContext,
+    DirectiveContext,
+    DocumentContext,
+    Hit,
+    ItemContext,
+    ItemSummary,
+    Rule,
+)
+from akq_cli.lint.registry import all_rules, in_scope
 
 Kind = Literal["item", "catalog", "departments"]
 PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
@@ -79,23 +87,16 @@ def make_finding(rule: Rule, doc: Document, file: str, hit: Hit, config: LintCon
     )
 
 
-def _syntax_findings(doc: Document, file: str, config: LintConfig) -> list[Finding]:
-    syntax = all_rules()["yaml-syntax"]
-    if not config.enabled(syntax.id):
-        return []
-    return [
-        Finding(
-            rule=syntax.id,
-            severity=config.severity_of(syntax.id, "warning" if not p.fatal else syntax.severity),
-            file=file,
-            line=p.line,
-            column=p.column,
-            pointer="",
-            # pick(), not t(): a problem's args may hold "key" (duplicate-key), t()'s own parameter name
-            message=pick(MESSAGES[p.code], **p.args),
-        )
-        for p in doc.problems
-    ]
+def _document_findings(doc: Document, file: str, config: LintConfig) -> list[Finding]:
+    """What the document-scope rules (yaml-syntax) report of the file as read, parsed or not."""
+    findings: list[Finding] = []
+    for rule in in_scope("document"):
+        if config.enabled(rule.id):
+            try:
+                findings.extend(rule.check(DocumentContext(doc, file, config)))
+            except Exception as exc:
+                findings.append(crashed(rule.id, file, exc))
+    return findings
 
 
 RULE_CRASHED = {
@@ -120,7 +121,7 @@ _NOT_A_MAPPING = {
 def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "item") -> FileResult:
     """The cacheable part of linting one file: its own findings, before suppression."""
     rules = all_rules()
-    findings = _syntax_findings(doc, file, config)
+    findings = _document_findings(doc, file, config)
     root = doc.root
     if root is None or any(p.fatal for p in doc.problems):
         return FileResult(findings, None)
@@ -137,8 +138,8 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
             findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, kind))
         return FileResult(findings, None, directives)
     ctx = ItemContext(doc.path, doc, root, config)
-    for rule in rules.values():
-        if rule.scope != "item" or rule.id in ("yaml-syntax", suppress.RULE_ID) or not config.enabled(rule.id):
+    for rule in in_scope("item"):
+        if not config.enabled(rule.id):
             continue
         try:
             findings.extend([make_finding(rule, doc, file, hit, config) for hit in rule.check(ctx)])
@@ -148,13 +149,18 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
 
 
 def resolve(findings: list[Finding], directives: list[suppress.Directive], file: str, config: LintConfig) -> list[Finding]:
-    """Apply one file's suppression directives to all of its findings."""
+    """Apply one file's suppression directives to all of its findings, then let the directive-scope rules judge them."""
     if not directives:
         return findings
-    rules = all_rules()
-    rule = rules.get(suppress.RULE_ID)
-    severity = config.severity_of(suppress.RULE_ID, rule.severity if rule else "warning")
-    return suppress.apply(findings, directives, file, set(rules), config.enabled, severity)
+    kept = suppress.apply(findings, directives)
+    ctx = DirectiveContext(file, directives, frozenset(all_rules()), config)
+    for rule in in_scope("directive"):
+        if config.enabled(rule.id):
+            try:
+                kept.extend(rule.check(ctx))
+            except Exception as exc:
+                kept.append(crashed(rule.id, file, exc))
+    return kept
 
 
 def lint_document(doc: Document, file: str, config: LintConfig) -> FileResult:

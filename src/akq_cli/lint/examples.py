@@ -17,19 +17,25 @@ part starting with a comment naming its path::
 
 Each part is again a fragment over a base item.  Both base items are complete
 and lint-clean; tests/rules/test_examples.py checks that they stay so.
+
+As sqlfluff's rule test cases carry ``configs`` and ``fix_str``, an example may
+carry the akq.toml it is linted with (``Example.config``), the fragment that
+`akq lint --fix` makes of it (``Example.fix``), and where the rule reports
+(``Example.at``); tests/rules/test_examples.py holds every example to them.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from pathlib import Path
 
+from akq_cli.core.loader import read_document
 from akq_cli.core.state import MemoryState
+from akq_cli.lint.config import CONFIG_NAME, LintConfig, load_config
+from akq_cli.lint.engine import run
+from akq_cli.lint.findings import Finding
+from akq_cli.lint.fixes import fix_document
 from akq_cli.lint.framework import Example
-
-if TYPE_CHECKING:
-    from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.findings import Finding
 
 # departments.yaml of the examples: the sample catalog's codes.
 DEPARTMENTS = frozenset({"SFJ", "GAJ", "RSJ", "MZJ", "WJW", "SCJ", "JYJ", "ZJJ", "YBJ"})
@@ -195,14 +201,36 @@ def _value(text: str, key: str) -> str | None:
 
 
 def lint_example(example: Example, config: LintConfig | None = None) -> list[Finding]:
-    """Lint the example's files as a catalog of their own, in memory; finding paths are relative to it (items/…)."""
-    from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.engine import run
+    """Lint the example's files as a catalog of their own, in memory; finding paths are relative to it (items/…).
 
+    ``config`` replaces the example's own akq.toml (``Example.config``) when given.
+    """
     contents = {rel: text.encode("utf-8") for rel, text in files(example).items()}
     names = list(contents)
     contents.setdefault("departments.yaml", _DEPARTMENTS_YAML.encode("utf-8"))
-    return run(MemoryState(contents), config or LintConfig(), names, meta=False).findings
+    return run(MemoryState(contents), config or example_config(example), names, meta=False).findings
 
 
 _DEPARTMENTS_YAML = "departments:\n" + "".join(f"  - id: {d}\n" for d in sorted(DEPARTMENTS))
+
+
+def example_config(example: Example) -> LintConfig:
+    """The example's akq.toml, read as `akq lint` reads it (a mistake raises ConfigError)."""
+    if not example.config:
+        return LintConfig()
+    return load_config(Path(CONFIG_NAME), example.config.encode("utf-8"))
+
+
+def fixed(example: Example) -> dict[str, str]:
+    """Relative path -> file text after `akq lint --fix`, for every file of the example."""
+    config = example_config(example)
+    return {
+        rel: fix_document(read_document(Path(rel), text.encode("utf-8")), config)[0]
+        for rel, text in files(example).items()
+    }
+
+
+def position(finding: Finding, single_file: bool) -> str:
+    """Where a finding is, as ``Example.at`` writes it: LINE:COLUMN, with the file first for several files."""
+    where = f"{finding.line}:{finding.column}"
+    return where if single_file else f"{finding.file}:{where}"

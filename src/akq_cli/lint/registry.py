@@ -5,13 +5,13 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
-from akq_cli.lint.framework import Rule
+from akq_cli.lint.framework import Rule, Scope
 
 RULE_MODULES = (
     "yaml_syntax",
     "schema",
     "placeholder",  # 待填写 left by akq new / akq import (akq_cli.author.scaffold)
-    "suppression",  # inline `# akq: disable=` comments (engine: akq_cli.lint.suppression)
+    "suppression",  # inline `# akq: disable=` comments (applied by akq_cli.lint.suppression)
     # the policy's rules (seed 一, 二（三）, 三（二）)
     "notification_incomplete",
     "liability_missing",
@@ -40,3 +40,8 @@ def all_rules() -> dict[str, Rule]:
 
 def get(rule_id: str) -> Rule | None:
     return all_rules().get(rule_id)
+
+
+def in_scope(scope: Scope) -> tuple[Rule, ...]:
+    """The rules the engine calls at one stage of a run, in registry order (not cached: 16 rules cost nothing)."""
+    return tuple(rule for rule in all_rules().values() if rule.scope == scope)

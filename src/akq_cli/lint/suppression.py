@@ -4,21 +4,19 @@ A directive at the end of a line covers the findings on that line and the value
 of a key written on it; a directive on a line of its own covers the next line
 that holds YAML (typically a key) and that key's whole value.  Directives are
 parsed once per file (and cached with the file's results); they are applied to
-the item-scope and catalog-scope findings of every run, and a directive without
-a reason, naming no known rule, or suppressing nothing is itself reported under
-the rule id ``suppression``.
+the item-scope and catalog-scope findings of every run.  A directive without a
+reason, naming no known rule, or suppressing nothing is itself reported by the
+directive-scope rule ``suppression`` (akq_cli.lint.rules.suppression).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from akq_cli.core.loader import Document
 from akq_cli.lint.findings import Finding
 
-RULE_ID = "suppression"
 _MARK = re.compile(r"#\s*akq\s*:\s*(\S.*)?$")
 _DISABLE = re.compile(r"disable\s*=\s*(\S*)\s*(.*)$")
 _SEP = re.compile(r"[,，、]")
@@ -117,75 +115,21 @@ def _attach_pointers(doc: Document, directives: list[Directive]) -> None:
         d.pointers = tuple(dict.fromkeys(outer))
 
 
-def apply(
-    findings: list[Finding], directives: list[Directive], file: str, known: set[str], enabled: Callable[[str], bool], severity: str
-) -> list[Finding]:
-    """Drop the findings the directives cover; add findings about the directives themselves.
+def apply(findings: list[Finding], directives: list[Directive]) -> list[Finding]:
+    """The findings no directive covers; each directive's ``used`` names the rules it silenced.
 
-    ``enabled`` is ``LintConfig.enabled``: a directive for a rule that did not
-    run this time is not called unused.
+    What is wrong with the directives themselves is the directive-scope rule's to
+    report (akq_cli.lint.rules.suppression), after this.
     """
-    if not directives:
-        return findings
     for d in directives:
         d.used = set()
     kept: list[Finding] = []
     for f in findings:
         hit = False
         for d in directives:
-            if f.rule != RULE_ID and d.covers(f):
+            if d.covers(f):
                 d.used.add(f.rule)
                 hit = True
         if not hit:
             kept.append(f)
-    if not enabled(RULE_ID):
-        return kept
-    from akq_cli.core.i18n import pick
-
-    for d in directives:
-        for key, args in _problems(d, known, enabled):
-            kept.append(Finding(RULE_ID, severity, file, d.line, d.column, d.pointers[0] if d.pointers else "",
-                                pick(MESSAGES[key], **args)))
     return kept
-
-
-def _problems(d: Directive, known: set[str], enabled: Callable[[str], bool]) -> list[tuple[str, dict[str, str]]]:
-    if d.malformed:
-        return [("malformed", {})]
-    out: list[tuple[str, dict[str, str]]] = []
-    unknown = [r for r in d.rules if r not in known]
-    for r in unknown:
-        out.append(("unknown-rule", {"rule": r, "known": ", ".join(sorted(known))}))
-    if not d.reason:
-        out.append(("no-reason", {"rules": ",".join(d.rules)}))
-    if d.target_line is None:
-        out.append(("no-target", {}))
-        return out
-    for r in d.rules:
-        if r in known and r not in d.used and enabled(r):
-            out.append(("unused", {"rule": r}))
-    return out
-
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "malformed": {
-        "zh": "无法识别的 akq 注释。写法应为“# akq: disable=规则编号 理由”，例如“# akq: disable=vague-term 引用文件原文”。",
-        "en": "Unrecognised akq comment. Write '# akq: disable=RULE reason', e.g. '# akq: disable=vague-term quoted verbatim'.",
-    },
-    "unknown-rule": {
-        "zh": "禁用注释中的规则“{rule}”不存在。可用的规则：{known}。",
-        "en": "The suppression names rule '{rule}', which does not exist. Known rules: {known}.",
-    },
-    "no-reason": {
-        "zh": "禁用注释没有写理由。请在规则编号后写明为什么这里可以不遵守 {rules}，例如“# akq: disable={rules} 引用法规原文”。",
-        "en": "The suppression gives no reason. Say after the rule id why {rules} does not apply here, e.g. '# akq: disable={rules} quoted from the statute'.",
-    },
-    "no-target": {
-        "zh": "禁用注释后面没有内容，它不屏蔽任何问题。请把它放在有问题的那一行末尾或上一行，或删除它。",
-        "en": "Nothing follows this suppression, so it suppresses nothing. Put it on or above the offending line, or delete it.",
-    },
-    "unused": {
-        "zh": "禁用注释没有屏蔽任何问题：规则 {rule} 在这里没有发现问题。请删除这条注释（或其中的 {rule}）。",
-        "en": "The suppression suppresses nothing: rule {rule} finds no problem here. Delete the comment (or {rule} from it).",
-    },
-}

@@ -104,6 +104,7 @@ RULE = Rule(
                 "zh": "依据是行政法规，却没有国务院的批准",
                 "en": "set by an administrative regulation, yet no State Council approval",
             },
+            at=("1:1",),
         ),
         Example(
             "kind: business_license\napproval:\n  authority: 阿合奇县人民政府\n  document: 《阿合奇县人民政府关于同意实行告知承诺制的批复》\n  date: 2021-05-19\n",
@@ -111,6 +112,7 @@ RULE = Rule(
                 "zh": "行政法规设定的事项由县政府批准，不符合规定",
                 "en": "a county approval for an item set by an administrative regulation",
             },
+            at=("20:14",),
         ),
     ),
     good=(

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 
 from akq_cli.core import zhtext
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import wording
+from akq_cli.lint.rules import vague_term
+from akq_cli.lint.wording import wording
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
-    allowed = ctx.config.allowed_phrases
+    # No options of its own: a phrase allowed for vague-term (a statute quoted verbatim) is allowed here too.
+    allowed = vague_term.RULE.option(ctx.config, "allowed-phrases")
     for node in wording(ctx.root):
         for m in zhtext.find_catch_all(node.value, allowed):
             yield Hit(node, {"match": m.text}, index=m.start, match=m.text)
@@ -46,11 +48,13 @@ RULE = Rule(
         Example(
             "kind: business_license\nmaterials:\n  - 从事职业中介活动的申请书\n  - 人力资源服务许可告知承诺书\n  - 法律法规规定的其他材料\n",
             note={"zh": "材料清单的最后一项是兜底条款", "en": "the last entry of the materials is a catch-all"},
+            at=("19:5",),
         ),
         Example(
             "verification:\n  power: 法律援助机构可以核查收入、财产信息以及其他需要核查的事项。\n  methods: [online, assisted]\n"
             "  timing: 受理后7日内\n",
             note={"zh": "核查范围没有边界", "en": "the scope of verification has no bound"},
+            at=("28:29",),
         ),
     ),
     good=(

@@ -84,11 +84,18 @@ RULE = Rule(
             "kind: business_license\napproval:\n  authority: 国务院\n"
             "  document: 《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发[2021]7号）\n  date: 2021-05-19\n",
             note={"zh": "方括号", "en": "square brackets"},
+            fix="kind: business_license\napproval:\n  authority: 国务院\n"
+            "  document: 《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发〔2021〕7号）\n  date: 2021-05-19\n",
+            at=("21:49",),
         ),
         Example(
             "kind: business_license\napproval:\n  authority: 国务院\n"
             "  document: 《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发〔2021〕07号）\n  date: 2021-05-19\n",
             note={"zh": "序号编了虚位", "en": "a leading zero"},
+            # only brackets are safe to fix: a serial number stays for a person to correct
+            fix="kind: business_license\napproval:\n  authority: 国务院\n"
+            "  document: 《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发〔2021〕07号）\n  date: 2021-05-19\n",
+            at=("21:49",),
         ),
     ),
     good=(

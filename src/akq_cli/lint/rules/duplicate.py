@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from akq_cli.lint.findings import Finding
-from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
-from akq_cli.lint.rulekit import catalog_finding
+from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule, catalog_finding
 
 SAME_ID = {
     "zh": "编号“{id}”与 {other} 重复。编号在整个目录中必须唯一：请给其中一个事项换一个新编号，并同时改文件名。",

@@ -43,7 +43,7 @@ RULE = Rule(
         "zh": "本事项属于高风险领域“{domain}”，工作方案规定不得实行告知承诺制。请把 status 改为 suspended（暂停）或 repealed（废止）；确实不属于该领域的，把 risk_domain 改为 null。",
         "en": "This item is in the high-risk domain '{domain_en}', which the plan excludes from notification-commitment. Set status to suspended or repealed, or set risk_domain to null if it does not belong there.",
     },
-    bad=(Example("risk_domain: public_safety\nstatus: published\n"),),
+    bad=(Example("risk_domain: public_safety\nstatus: published\n", at=("37:14",)),),
     good=(
         Example("risk_domain: public_safety\nstatus: suspended\n", note={"zh": "已暂停", "en": "suspended"}),
         Example("risk_domain: null\nstatus: published\n"),

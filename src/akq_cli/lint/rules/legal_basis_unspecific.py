@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from akq_cli.core.zhtext import lazy
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder, scaffold_marker
+from akq_cli.lint.wording import placeholder, scaffold_marker
 
 _N = "[一二三四五六七八九十百千零〇两0-9０-９]+"
 # 第四十一条, 第十八条第一款, 第二十二条第一款第（三）项, 第十条之一, 附件第262项
@@ -91,14 +91,17 @@ RULE = Rule(
         Example(
             "legal_basis:\n  - document: 有关法律法规\n    article: 第四十一条\n    level: law\n",
             note={"zh": "泛指，不是具体文件", "en": "a generic phrase, not a document"},
+            at=("11:15",),
         ),
         Example(
             "legal_basis:\n  - document: 中华人民共和国法律援助法\n    article: 第四十一条\n    level: law\n",
             note={"zh": "没有书名号", "en": "no 《》"},
+            at=("11:15",),
         ),
         Example(
             "legal_basis:\n  - document: 《中华人民共和国法律援助法》\n    article: 第四章\n    level: law\n",
             note={"zh": "只写到章，没有写到条", "en": "a chapter, not an article"},
+            at=("12:14",),
         ),
     ),
     good=(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder
+from akq_cli.lint.wording import placeholder
 
 KINDS = {
     "civil": (
@@ -74,12 +74,14 @@ RULE = Rule(
             "  administrative: 核查发现承诺不实的，法律援助机构依照《中华人民共和国法律援助法》第四十八条第一款第一项终止法律援助。\n"
             "  credit: 不实承诺信息纳入阿合奇县人民政府公共信用信息目录。\n",
             note={"zh": "没有刑事责任", "en": "no criminal liability"},
+            at=("23:3",),
         ),
         Example(
             "liability:\n  civil: 无\n"
             "  administrative: 核查发现承诺不实的，法律援助机构依照《中华人民共和国法律援助法》第四十八条第一款第一项终止法律援助。\n"
             "  criminal: 伪造、变造国家机关公文、证件办理法律援助的，依照《中华人民共和国刑法》第二百八十条移送司法机关追究刑事责任。\n",
             note={"zh": "民事责任只写了“无”", "en": "the civil liability says only 无 (none)"},
+            at=("23:10",),
         ),
     ),
     good=(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from akq_cli.core.loader import Node
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import placeholder
+from akq_cli.lint.wording import placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,19 +230,23 @@ RULE = Rule(
             "# 删去了 disclosure（承诺书是否公开）\n",
             drop=("disclosure",),
             note={"zh": "没有写承诺书是否公开", "en": "nothing says whether the commitment is public"},
+            at=("2:1",),
         ),
         Example(
             "disclosure:\n  public: true\n  scope: 在阿合奇县人民政府网站告知承诺制专栏公开\n  period: 待定\n",
             note={"zh": "公开时限只写了“待定”", "en": "the period says only 待定 (to be decided)"},
+            at=("36:11",),
         ),
         Example(
             "kind: business_license\n",
             drop=("materials",),
             note={"zh": "涉企经营许可事项没有材料要求", "en": "a business-license item without materials"},
+            at=("1:1",),
         ),
         Example(
             "commitment:\n  proxy_allowed: false\n  withdrawal: 在法律援助机构作出决定前，申请人可以书面撤回承诺。\n",
             note={"zh": "没有写承诺方式", "en": "no commitment method"},
+            at=("19:3",),
         ),
     ),
     good=(

@@ -102,10 +102,12 @@ RULE = Rule(
             "commitment:\n  method: [written, electronic]\n  proxy_allowed: false\n"
             "  withdrawal: 在法律援助机构作出决定前，申请人可以书面撤回承诺，联系人手机13912345678。\n",
             note={"zh": "个人手机号码", "en": "a personal mobile number"},
+            at=("21:45",),
         ),
         Example(
             "conditions:\n  - 申请人（居民身份证号码 653001198001010013）上一年度人均月收入低于法律援助经济困难标准。\n",
             note={"zh": "身份证号码（校验位正确）", "en": "an identity-card number with a valid check character"},
+            at=("16:17",),
         ),
     ),
     good=(

@@ -37,7 +37,10 @@ RULE = Rule(
         "zh": "这里还是模板中的占位文字“{marker}”。请按键上方注释的说明和示例填写实际内容。",
         "en": "This is still the template placeholder '{marker}'. Replace it with the real content (see the comment above the key).",
     },
-    bad=(Example("purpose: 待填写\n"), Example("legal_basis:\n  - document: 《待填写》\n    article: 待填写\n    level: law\n")),
+    bad=(
+        Example("purpose: 待填写\n", at=("9:10",)),
+        Example("legal_basis:\n  - document: 《待填写》\n    article: 待填写\n    level: law\n", at=("11:16", "12:14")),
+    ),
     good=(Example("purpose: 证明申请人符合法律援助经济困难标准\n"),),
     check=_check,
 )

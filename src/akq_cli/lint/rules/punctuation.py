@@ -127,10 +127,14 @@ RULE = Rule(
         Example(
             "conditions:\n  - 申请人共同生活的家庭成员上一年度人均月收入低于法律援助经济困难标准,没有委托代理人。\n",
             note={"zh": "半角逗号", "en": "a half-width comma"},
+            fix="conditions:\n  - 申请人共同生活的家庭成员上一年度人均月收入低于法律援助经济困难标准，没有委托代理人。\n",
+            at=("16:38",),
         ),
         Example(
             "issuer: 申请人户籍所在地或者经常居住地的乡(镇)人民政府\n",
             note={"zh": "半角括号", "en": "half-width brackets"},
+            fix="issuer: 申请人户籍所在地或者经常居住地的乡（镇）人民政府\n",
+            at=("8:26",),
         ),
     ),
     good=(

@@ -15,8 +15,7 @@ from collections.abc import Iterable
 
 from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.findings import Finding
-from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule
-from akq_cli.lint.rulekit import catalog_finding
+from akq_cli.lint.framework import CatalogContext, Example, ItemSummary, Rule, catalog_finding
 
 MESSAGES = {
     "department": {

@@ -218,7 +218,7 @@ RULE = Rule(
         "extension shows each key's Chinese description and these errors while typing.",
     },
     message={"zh": "{detail}", "en": "{detail}"},
-    bad=(Example("kind: 证明\n"), Example("status: 已发布\n")),
+    bad=(Example("kind: 证明\n", at=("2:7",)), Example("status: 已发布\n", at=("38:9",))),
     good=(Example("kind: certification\n"), Example("status: published\n")),
     check=_check,
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.core import zhtext
-from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.rulekit import wording
+from akq_cli.lint.framework import Example, Hit, ItemContext, Option, Rule
+from akq_cli.lint.wording import wording
 
 # How to fix each term, quoted after “…”表述模糊：
 ADVICE: dict[str, tuple[str, str]] = {
@@ -48,7 +48,7 @@ ADVICE: dict[str, tuple[str, str]] = {
 }
 _CONFIGURED = (
     "在 akq.toml 中被列为模糊表述，请改为具体、可核查的表述",
-    "is listed as vague in akq.toml; use concrete, checkable wording",
+    "akq.toml lists it as vague; use concrete, checkable wording",
 )
 
 
@@ -57,11 +57,18 @@ def advice(term: str) -> dict[str, str]:
     return {"zh": f"“{{match}}”表述模糊：{zh}。", "en": f"'{{match}}' is vague: {en}."}
 
 
+# [lint.vague-term] in akq.toml.  catch-all reads allowed-phrases too: a quoted statute is quoted for both.
+OPTIONS = (
+    Option("extra-terms", default=(), example='["尽快"]'),  # also report these words
+    Option("allowed-phrases", default=(), example='["等级评定"]'),  # never report inside these phrases
+)
+
+
 def _check(ctx: ItemContext) -> Iterable[Hit]:
-    cfg = ctx.config
+    extra, allowed = RULE.option(ctx.config, "extra-terms"), RULE.option(ctx.config, "allowed-phrases")
     for node in wording(ctx.root):
         text = node.value
-        for m in zhtext.find_vague(text, cfg.extra_vague_terms, cfg.allowed_phrases):
+        for m in zhtext.find_vague(text, extra, allowed):
             yield Hit(node, {"match": m.text}, index=m.start, match=m.text, message=advice(m.term))
 
 
@@ -97,10 +104,12 @@ RULE = Rule(
         Example(
             "conditions:\n  - 申请人提交居民身份证、户口簿等身份证明材料。\n",
             note={"zh": "“等”让材料清单没有尽头", "en": "等 leaves the list of materials open"},
+            at=("16:19",),
         ),
         Example(
             "verification:\n  power: 必要时，法律援助机构可以向相关部门核实。\n  methods: [online, assisted]\n  timing: 受理后7日内\n",
             note={"zh": "“必要时”“相关部门”都没有写明", "en": "neither 必要时 nor 相关部门 is spelled out"},
+            at=("28:10", "28:23"),
         ),
         Example(
             "commitment:\n  method: [written, electronic]\n  proxy_allowed: false\n"
@@ -109,6 +118,16 @@ RULE = Rule(
                 "zh": "“及时”没有时限，“原则上”留有例外",
                 "en": "及时 has no time limit; 原则上 leaves exceptions open",
             },
+            at=("21:20", "21:29"),
+        ),
+        Example(
+            "conditions:\n  - 申请人应当从速提交补正材料。\n",
+            note={
+                "zh": "akq.toml 用 extra-terms 增加了要检查的词“从速”",
+                "en": "akq.toml adds 从速 to the words to check",
+            },
+            config='[lint.vague-term]\nextra-terms = ["从速"]\n',
+            at=("16:10",),
         ),
     ),
     good=(
@@ -125,6 +144,17 @@ RULE = Rule(
             "  methods: [online, assisted]\n  timing: 受理后7日内\n",
             note={"zh": "“有关规定”前面写明了文件和条款", "en": "有关规定 follows a named document and article"},
         ),
+        Example(
+            "verification:\n  power: 法律援助机构可以通过信息共享查询申请人的收入和财产信息。"
+            "法律援助机构开展核查工作，有关部门、单位、村民委员会、居民委员会和个人应当予以配合。\n"
+            "  methods: [online, assisted]\n  timing: 受理后7日内\n",
+            note={
+                "zh": "照录《中华人民共和国法律援助法》第四十一条原文，akq.toml 用 allowed-phrases 允许了这个短语",
+                "en": "quotes article 41 of the Legal Aid Law verbatim; akq.toml allows the phrase with allowed-phrases",
+            },
+            config='[lint.vague-term]\nallowed-phrases = ["有关部门、单位、村民委员会、居民委员会和个人应当予以配合"]\n',
+        ),
     ),
     check=_check,
+    options=OPTIONS,
 )

@@ -1,19 +1,31 @@
 """yaml-syntax: the file must be readable YAML that akq accepts.
 
-The loader (akq_cli.core.loader) finds these problems while parsing; this module
-holds the rule's documentation and examples.  Its check is never called on
-an item: the linter turns the loader's problems into findings directly.
+The loader (akq_cli.core.loader) finds these problems while parsing; this
+document-scope rule reports them, for every file, whether it parsed or not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from akq_cli.lint.framework import Example, Hit, Rule
+from akq_cli.core.i18n import MESSAGES, pick
+from akq_cli.lint.findings import Finding
+from akq_cli.lint.framework import DocumentContext, Example, Rule
 
 
-def _check(ctx: object) -> Iterable[Hit]:
-    return ()
+def _check(ctx: DocumentContext) -> Iterable[Finding]:
+    for p in ctx.doc.problems:
+        yield Finding(
+            rule=RULE.id,
+            # a problem the reader got past (a byte-order mark) is a warning; one it could not, the rule's severity
+            severity=ctx.config.severity_of(RULE.id, RULE.severity if p.fatal else "warning"),
+            file=ctx.file,
+            line=p.line,
+            column=p.column,
+            pointer="",
+            # pick(), not t(): a problem's args may hold "key" (duplicate-key), t()'s own parameter name
+            message=pick(MESSAGES[p.code], **p.args),
+        )
 
 
 RULE = Rule(
@@ -32,7 +44,8 @@ RULE = Rule(
         "file cannot overwhelm the checker.",
     },
     message={"zh": "{text}", "en": "{text}"},
-    bad=(Example("title: 经济困难证明\ntitle: 无犯罪记录证明\n"),),
+    bad=(Example("title: 经济困难证明\ntitle: 无犯罪记录证明\n", at=("4:1",)),),
     good=(Example("title: 经济困难证明\n"),),
     check=_check,
+    scope="document",
 )

@@ -1,18 +1,16 @@
-"""What several policy rules share: which values are wording, what counts as a placeholder,
-and how a catalog-scope rule writes a finding.  Not a rule itself (not in RULE_MODULES)."""
+"""What several policy rules read alike: which values of an item are wording, and which text
+only stands in for content (a placeholder).  Not a rule itself (not in RULE_MODULES)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from akq_cli.core.zhtext import lazy
+from akq_cli.lint.rules.placeholder import MARKERS
 
 if TYPE_CHECKING:
     from akq_cli.core.loader import Node
-    from akq_cli.lint.config import LintConfig
-    from akq_cli.lint.findings import Finding
-    from akq_cli.lint.framework import Rule
 
 # Keys whose values are codes, enums, dates or citations rather than requirement wording.
 # legal_basis and approval quote other documents' titles: legal-basis-unspecific reads them.
@@ -73,8 +71,6 @@ _ATTACHMENT = lazy(r"^(?:详|另|参)?见(?:附件|附表|附录)[一二三四�
 
 def scaffold_marker(value: str) -> bool:
     """Text `akq new` left to be filled in: the placeholder rule reports it, no other rule."""
-    from akq_cli.lint.rules.placeholder import MARKERS
-
     return any(marker in value for marker in MARKERS)
 
 
@@ -86,32 +82,3 @@ def placeholder(value: str) -> bool:
     if not core.strip("xX"):
         return True
     return core.upper() in _PLACEHOLDER_WORDS or _ATTACHMENT.match(core) is not None
-
-
-def catalog_finding(
-    rule: Rule,
-    config: LintConfig,
-    file: str,
-    line: int,
-    column: int,
-    pointer: str,
-    message: dict[str, str] | None = None,
-    match: str | None = None,
-    **args: Any,
-) -> Finding:
-    """A finding of a catalog-scope rule, with the configured severity and the message in the current language."""
-    from akq_cli.core.i18n import pick
-    from akq_cli.lint.findings import Finding
-
-    return Finding(
-        rule=rule.id,
-        severity=config.severity_of(rule.id, rule.severity),
-        file=file,
-        line=line,
-        column=column,
-        pointer=pointer,
-        message=pick(message or rule.message, **args),
-        match=match,
-        end_line=line if match else None,
-        end_column=column + len(match) if match else None,
-    )
