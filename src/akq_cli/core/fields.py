@@ -535,7 +535,7 @@ def _where(value: Any) -> str:
     if value is None:
         return "同上级"
     if isinstance(value, LeftOut):
-        return f"不显示（{value.why}）"
+        return f"—（{value.why}）"
     if isinstance(value, Form):
         return value.section
     if value is True:
@@ -569,18 +569,24 @@ def model_page() -> str:
         "一个事项一个文件（`catalog/items/部门代码/编号.yaml`）。下表按 `akq fmt` 排列的顺序列出每个字段：",
         "键名、中文名称、填写要求和例子，以及它出现在哪里——告知承诺书的哪一节、公开网站、开放数据表格"
         "（catalog.csv / catalog.xlsx）的哪一列、`akq import` 认得的表头，修改后是否需要法律审核。"
-        "带“.”的键是上一级字段的分项，例如 `liability.civil` 写在 `liability:` 下面。",
+        "带“.”的键是上一级字段的分项，例如 `liability.civil` 写在 `liability:` 下面。"
+        "“告知承诺书”一栏是 `templates/form/wording.toml` 中的小节代号（head 为标题下方，authority 为行政机关一栏，"
+        "commitment 为“三、申请人承诺”），“—”表示不出现，括号中是原因。",
         "",
         "> English: the item model reference, generated from `src/akq_cli/core/fields.py` (the field registry). Each"
         " field lists its key, type, Chinese name and description, an example, and where it appears: the form"
         " section, the public site, the open-data column, `akq import` headings, and whether a change needs legal"
         " review. Keys are English snake_case; values are Chinese text.",
         "",
+        "“必填”是事项格式（`schemas/item.schema.json`）的要求，分项在上一级字段存在时必填；许多“可选”字段"
+        "由 `akq lint` 的规则要求写明（例如 `liability-missing` 要求写明民事、行政、刑事责任），见 `docs/rules/`。",
+        "",
         "| 键 | 名称 | 类型 | 必填 | 适用 |",
         "|---|---|---|---|---|",
     ]
     for ancestors, f in walk():
-        kinds = "全部" if set(f.kinds) == set(KINDS) else "、".join(_KIND_ZH[k] for k in f.kinds)
+        top = ancestors[0] if ancestors else f
+        kinds = "全部" if set(top.kinds) == set(KINDS) else "、".join(_KIND_ZH[k] for k in top.kinds)
         out.append(f"| `{path_of(ancestors, f)}` | {f.zh} | {_TYPE_ZH[f.type]} | {_required(f)} | {kinds} |")
     out.append("")
     for ancestors, f in walk():
