@@ -2,18 +2,27 @@
 
 The schemas are data that editors and other tools read, so they are committed
 as JSON; this script is how they are written, so that the shared definitions
-(non-empty text, document numbers) stay the same in all three.
-Run: python schemas/generate.py
+(non-empty text, document numbers) stay the same in all three.  The item schema
+is built from the field registry (src/akq_cli/core/fields.py): add or change an
+item field there, not here.
+Run: python schemas/generate.py  (or with --check, which fails when a committed schema is stale)
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's akq_cli, not an installed one
+
+from akq_cli.core import fields
+from akq_cli.core.fields import Field
 
 OUT = Path(__file__).resolve().parent
 BASE = "https://akq.example.invalid/schemas/"  # identifiers only; never fetched
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DATE_PATTERN = fields.DATE_PATTERN
 
 
 def text(title: str, description: str, **extra: object) -> dict:
@@ -37,10 +46,81 @@ def text_list(title: str, description: str, min_items: int = 0) -> dict:
     return d
 
 
-ID_PATTERN = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
-DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-METHODS = ["written", "electronic"]
+def field_schema(f: Field) -> dict:
+    """The JSON Schema of one registry field (akq_cli.core.fields)."""
+    if f.type == "text":
+        return text(f.zh, f.description, **({"pattern": f.pattern} if f.pattern else {}))
+    if f.type == "string":
+        return opt_text(f.zh, f.description)
+    if f.type in ("code", "date"):
+        pattern = f.pattern or DATE_PATTERN
+        return {"type": "string", "title": f.zh, "description": f.description, "pattern": pattern}
+    if f.type == "enum":
+        return {"title": f.zh, "description": f.description, "enum": list(f.enum)}
+    if f.type == "enum_or_list":
+        values = list(f.enum)
+        return {
+            "title": f.zh,
+            "description": f.description,
+            "oneOf": [{"enum": values}, {"type": "array", "items": {"enum": values}, "minItems": 1, "uniqueItems": True}],
+        }
+    if f.type == "boolean":
+        return {"type": "boolean", "title": f.zh, "description": f.description}
+    if f.type == "text_list":
+        return text_list(f.zh, f.description, f.min_items)
+    if f.type == "enum_list":
+        return {
+            "type": "array",
+            "title": f.zh,
+            "description": f.description,
+            "minItems": f.min_items,
+            "uniqueItems": True,
+            "items": {"enum": list(f.enum)},
+        }
+    if f.type == "code_list":
+        return {
+            "type": "array",
+            "title": f.zh,
+            "description": f.description,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": f.pattern},
+        }
+    if f.type == "object":
+        return {"type": "object", "title": f.zh, "description": f.description, **members(f.fields)}
+    if f.type == "object_list":
+        entry = {"type": "object", "title": f.entry_zh, **members(f.fields)}
+        return {"type": "array", "title": f.zh, "description": f.description, "items": entry}
+    raise ValueError(f"{f.key}: unknown type {f.type}")
 
+
+def members(children: tuple[Field, ...]) -> dict:
+    """additionalProperties, required, properties and the if/then of an object's fields."""
+    out: dict = {"additionalProperties": False}
+    required = [f.key for f in children if f.required]
+    if required:
+        out["required"] = required
+    out["properties"] = {f.key: field_schema(f) for f in children}
+    for f in children:
+        if f.required_if:
+            key, value = f.required_if
+            out["if"] = {"properties": {key: {"const": value}}, "required": [key]}
+            out["then"] = {"required": [f.key]}
+    return out
+
+
+def by_kind(children: tuple[Field, ...]) -> list[dict]:
+    """What each kind of item must have besides the common required keys."""
+    rules = []
+    for kind in fields.KINDS:
+        required = [f.key for f in children if kind in f.required_for]
+        if required:
+            rules.append(
+                {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": required}}
+            )
+    return rules
+
+
+body = members(fields.ITEM)
 item = {
     "$schema": DRAFT,
     "$id": BASE + "item.schema.json",
@@ -49,208 +129,9 @@ item = {
     "七项书面告知要素（事项名称、设定依据、证明内容或许可条件和材料要求、承诺方式、不实承诺责任、核查权力、公开情况）"
     "是否齐全由 akq lint 的 notification-incomplete 和 liability-missing 规则检查。",
     "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "kind", "matter", "matter_type", "category", "department", "commitment", "verification", "status"],
-    "properties": {
-        "id": {
-            "type": "string",
-            "title": "编号",
-            "description": "事项编号，全目录唯一，并与文件名一致。格式：部门代码-类别-序号，例如 SFJ-ZM-001（证明事项）、SCJ-XK-001（涉企经营许可事项）。",
-            "pattern": ID_PATTERN,
-        },
-        "kind": {
-            "title": "事项类型",
-            "description": "certification：证明事项；business_license：涉企经营许可事项。",
-            "enum": ["certification", "business_license"],
-        },
-        "title": opt_text("事项名称", "证明事项的证明名称（例如：无犯罪记录证明），或涉企经营许可事项的名称。"),
-        "matter": text("申请事项名称", "该证明服务的行政事项名称（例如：申请法律援助），会印在告知承诺书标题下方的括号中。"),
-        "matter_type": {
-            "title": "行政事项类别",
-            "description": "依申请行政事项的类别，见工作方案“一、工作目标”。",
-            "enum": ["行政许可", "行政确认", "行政给付", "行政奖励", "行政裁决", "公共服务", "其他行政权力"],
-        },
-        "category": text("领域", "事项所属领域，例如：户籍管理、市场主体准营、资格考试、社会保险、社会救助、健康体检、法律服务。"),
-        "department": {
-            "type": "string",
-            "title": "办理机关",
-            "description": "办理机关的部门代码，必须是 departments.yaml 中的 id，例如 SFJ（阿合奇县司法局）。",
-            "pattern": "^[A-Z][A-Z0-9]*$",
-        },
-        "issuer": text("原出具机构", "仅证明事项：实行告知承诺前由哪个机构出具该证明。"),
-        "purpose": text("证明用途", "该证明用于证明什么，例如：证明申请人符合法律援助经济困难标准。"),
-        "legal_basis": {
-            "type": "array",
-            "title": "设定依据",
-            "description": "设定该证明或许可的法律、法规、规章或规范性文件，至少一条；每条写明文件全称（带书名号）和具体条款。",
-            "items": {
-                "type": "object",
-                "title": "一条设定依据",
-                "additionalProperties": False,
-                "required": ["document", "article", "level"],
-                "properties": {
-                    "document": opt_text("文件名称", "文件全称，带书名号，例如：《中华人民共和国法律援助法》。"),
-                    "article": opt_text("条款", "具体条款，例如：第四十一条、第四十一条第一款、第二十二条第一款第三项。"),
-                    "level": {
-                        "title": "效力层级",
-                        "description": "law 法律；administrative_regulation 行政法规；state_council_decision 国务院决定；"
-                        "departmental_rule 部门规章；local_regulation 地方性法规；local_government_rule 地方政府规章；normative_document 规范性文件。",
-                        "enum": [
-                            "law",
-                            "administrative_regulation",
-                            "state_council_decision",
-                            "departmental_rule",
-                            "local_regulation",
-                            "local_government_rule",
-                            "normative_document",
-                        ],
-                    },
-                },
-            },
-        },
-        "content": opt_text("证明的内容／许可条件", "证明事项：证明的具体内容；涉企经营许可事项：许可条件。要求可量化、易操作。"),
-        "conditions": text_list(
-            "申请人承诺符合的条件",
-            "申请人在承诺书中承诺已经符合的条件，每条一项，写明可核查的数量、期限或标准，不得使用“等”“相关”“其他”等模糊表述。",
-            1,
-        ),
-        "materials": text_list("材料要求", "涉企经营许可事项：实行告知承诺后仍需提交的材料，逐项列出，不得有兜底条款。"),
-        "commitment": {
-            "type": "object",
-            "title": "承诺",
-            "description": "承诺方式、可否代为承诺和承诺撤回。",
-            "additionalProperties": False,
-            "required": ["proxy_allowed", "withdrawal"],
-            "properties": {
-                "method": {
-                    "title": "承诺方式",
-                    "description": "written 书面；electronic 电子；两种都可以时写成列表 [written, electronic]。",
-                    "oneOf": [
-                        {"enum": METHODS},
-                        {"type": "array", "items": {"enum": METHODS}, "minItems": 1, "uniqueItems": True},
-                    ],
-                },
-                "proxy_allowed": {
-                    "type": "boolean",
-                    "title": "可否代为承诺",
-                    "description": "true：可以代为承诺（须写明授权要求）；false：必须由申请人本人承诺。",
-                },
-                "proxy_requirements": text("代为承诺的授权要求", "可以代为承诺时，代理人须提交的授权材料。"),
-                "withdrawal": text("承诺撤回", "申请人在行政事项办结前撤回承诺的方式，以及撤回后按什么程序办理。"),
-            },
-            "if": {"properties": {"proxy_allowed": {"const": True}}, "required": ["proxy_allowed"]},
-            "then": {"required": ["proxy_requirements"]},
-        },
-        "liability": {
-            "type": "object",
-            "title": "不实承诺的责任",
-            "description": "不实承诺可能承担的民事、行政、刑事责任和信用惩戒；是否齐全由 liability-missing 规则检查。",
-            "additionalProperties": False,
-            "properties": {
-                "civil": opt_text("民事责任", "不实承诺应承担的民事责任，例如赔偿损失。"),
-                "administrative": opt_text("行政责任", "不实承诺应承担的行政责任，例如撤销决定、行政处罚，写明依据。"),
-                "criminal": opt_text("刑事责任", "涉嫌犯罪的，依法移送司法机关追究刑事责任，写明依据。"),
-                "credit": opt_text("信用惩戒", "纳入信用记录、虚假承诺黑名单，以及信用修复方式。"),
-            },
-        },
-        "verification": {
-            "type": "object",
-            "title": "核查",
-            "description": "行政机关的核查权力、方式、时限和数据来源。",
-            "additionalProperties": False,
-            "required": ["methods", "timing"],
-            "properties": {
-                "power": opt_text("行政机关核查权力", "行政机关可以核查什么、怎样核查。"),
-                "methods": {
-                    "type": "array",
-                    "title": "核查方式",
-                    "description": "online 在线核查；on_site 现场核查；assisted 协助核查；random_inspection “双随机、一公开”抽查。",
-                    "minItems": 1,
-                    "uniqueItems": True,
-                    "items": {"enum": ["online", "on_site", "assisted", "random_inspection"]},
-                },
-                "timing": text(
-                    "核查时限",
-                    "写明天数或月数，例如：受理后5个工作日内、作出决定后3个月内。",
-                    pattern="[0-9０-９]+ *个? *(工作日|日|天|小时|个月|月|年)",
-                ),
-                "data_sources": text_list("核查数据来源", "核查使用的共享平台或登记系统，例如：全国一体化在线政务服务平台。"),
-            },
-        },
-        "disclosure": {
-            "type": "object",
-            "title": "承诺书公开",
-            "description": "承诺书是否公开，公开的范围和时限（公开时必填）。",
-            "additionalProperties": False,
-            "properties": {
-                "public": {"type": "boolean", "title": "承诺书是否公开", "description": "true 公开；false 不公开。"},
-                "scope": opt_text("公开范围", "在哪里、向谁公开，例如：在阿合奇县人民政府网站公开。"),
-                "period": opt_text("公开时限", "公开多长时间，例如：自作出决定之日起1年。"),
-            },
-        },
-        "risk_domain": {
-            "title": "高风险领域",
-            "description": "事项属于工作方案排除的高风险领域时填写（此时不得实行告知承诺）；不属于时填 null。",
-            "enum": [
-                None,
-                "national_security",
-                "state_secrets",
-                "public_safety",
-                "financial_prudential",
-                "ecological_environment",
-                "health_life_property",
-                "foreign_affairs",
-            ],
-        },
-        "approval": {
-            "type": "object",
-            "title": "批准情况",
-            "description": "涉企经营许可事项实行告知承诺制的批准：法律、行政法规、国务院决定设定的由国务院批准；"
-            "地方性法规、政府规章设定的报县人民政府批准。",
-            "additionalProperties": False,
-            "required": ["authority", "document", "date"],
-            "properties": {
-                "authority": text("批准机关", "例如：国务院、阿合奇县人民政府。"),
-                "document": text("批准文件", "批准文件名称和文号，例如：《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发〔2021〕7号）。"),
-                "date": {"type": "string", "title": "批准日期", "description": "格式 YYYY-MM-DD。", "pattern": DATE_PATTERN},
-            },
-        },
-        "certifications": {
-            "type": "array",
-            "title": "一并告知承诺的证明事项",
-            "description": "涉企经营许可事项：其许可材料中同时实行告知承诺的证明事项编号，一次性告知和承诺。",
-            "uniqueItems": True,
-            "items": {"type": "string", "pattern": ID_PATTERN},
-        },
-        "on_the_spot_decision": {
-            "type": "boolean",
-            "title": "当场作出决定",
-            "description": "涉企经营许可事项：申请人签署告知承诺书并按要求提交材料后，是否当场作出许可决定。",
-        },
-        "status": {
-            "title": "状态",
-            "description": "draft 草稿；submitted 已提交审核；approved 已批准；published 已公布；suspended 暂停实施；repealed 已废止。",
-            "enum": ["draft", "submitted", "approved", "published", "suspended", "repealed"],
-        },
-        "effective_date": {
-            "type": "string",
-            "title": "施行日期",
-            "description": "格式 YYYY-MM-DD，例如 2021-05-01。",
-            "pattern": DATE_PATTERN,
-        },
-    },
-    "allOf": [
-        {
-            "if": {"properties": {"kind": {"const": "certification"}}, "required": ["kind"]},
-            "then": {"required": ["issuer", "purpose", "conditions"]},
-        },
-        {
-            "if": {"properties": {"kind": {"const": "business_license"}}, "required": ["kind"]},
-            "then": {"required": ["on_the_spot_decision"]},
-        },
-    ],
+    **body,
+    "allOf": by_kind(fields.ITEM),
 }
-
 contact = {
     "type": "object",
     "additionalProperties": False,
@@ -358,9 +239,27 @@ departments = {
     },
 }
 
-if __name__ == "__main__":
-    OUT.mkdir(exist_ok=True)
-    for name, schema in (("item", item), ("catalog", catalog), ("departments", departments)):
+SCHEMAS = {"item": item, "catalog": catalog, "departments": departments}
+
+
+def rendered(name: str) -> str:
+    return json.dumps(SCHEMAS[name], ensure_ascii=False, indent=2) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for name in SCHEMAS:
         path = OUT / f"{name}.schema.json"
-        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if "--check" in argv:
+            if not path.is_file() or path.read_text("utf-8") != rendered(name):
+                stale.append(path)
+            continue
+        path.write_text(rendered(name), encoding="utf-8")
         print(path)
+    for path in stale:
+        print(f"{path} is out of date: run python schemas/generate.py", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

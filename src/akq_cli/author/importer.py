@@ -16,86 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.author.scaffold import PLACEHOLDER, matter_types
+from akq_cli.core import fields
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.spreadsheet import Row, SheetError, Table
 
-FIELDS = (
-    "id",
-    "title",
-    "matter",
-    "matter_type",
-    "category",
-    "department",
-    "issuer",
-    "purpose",
-    "legal_basis",
-    "content",
-    "conditions",
-    "materials",
-    "kind",
-    "ignore",
-)
-
-# Headings seen in county and prefecture lists, after normalisation (no spaces, no bracketed notes).
-HEADINGS: dict[str, str] = {
-    "序号": "ignore",
-    "编号": "ignore",
-    "事项编号": "id",
-    "证明名称": "title",
-    "证明事项名称": "title",
-    "证明材料名称": "title",
-    "证明事项": "title",
-    "事项名称": "title",
-    "许可事项名称": "title",
-    "涉企经营许可事项名称": "title",
-    "告知承诺事项名称": "title",
-    "申请事项": "matter",
-    "申请事项名称": "matter",
-    "办理事项": "matter",
-    "行政事项": "matter",
-    "行政事项名称": "matter",
-    "涉及的行政事项": "matter",
-    "适用事项": "matter",
-    "服务事项": "matter",
-    "证明用途": "purpose",
-    "用途": "purpose",
-    "设定依据": "legal_basis",
-    "法律依据": "legal_basis",
-    "依据": "legal_basis",
-    "政策依据": "legal_basis",
-    "办理机关": "department",
-    "实施机关": "department",
-    "实施部门": "department",
-    "责任单位": "department",
-    "责任部门": "department",
-    "主管部门": "department",
-    "承办单位": "department",
-    "行政机关": "department",
-    "部门": "department",
-    "原出具机构": "issuer",
-    "出具机构": "issuer",
-    "出具单位": "issuer",
-    "开具单位": "issuer",
-    "开具机关": "issuer",
-    "证明开具单位": "issuer",
-    "证明内容": "content",
-    "证明的内容": "content",
-    "许可条件": "content",
-    "承诺内容": "conditions",
-    "承诺条件": "conditions",
-    "申请人承诺的条件": "conditions",
-    "材料要求": "materials",
-    "申请材料": "materials",
-    "所需材料": "materials",
-    "事项类型": "kind",
-    "类型": "kind",
-    "行政事项类别": "matter_type",
-    "事项类别": "matter_type",
-    "权力类型": "matter_type",
-    "领域": "category",
-    "所属领域": "category",
-    "备注": "ignore",
-}
+# Headings that name no field: row numbers, a second id column, remarks.
+IGNORED = ("序号", "编号", "备注")
+# Headings seen in county and prefecture lists, after normalisation (no spaces, no bracketed notes);
+# each field's own are in the field registry (akq_cli.core.fields, import_headings).
+HEADINGS: dict[str, str] = {**fields.import_headings(), **dict.fromkeys(IGNORED, "ignore")}
+FIELDS = (*dict.fromkeys(HEADINGS.values()),)  # what --columns may name; "ignore" last
+# Cells taken as one line of text, and cells split into a list; title, id, kind, department,
+# matter_type and legal_basis are read by their own code below.
+TEXTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type in ("text", "string") and f.key != "title")
+LISTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type == "text_list")
 
 ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
@@ -326,15 +260,14 @@ def _draft(
             return None
     row_kind = _kind_of(raw.get("kind", "")) or kind or "certification"
     values: dict[str, Any] = {"title": title}
-    for name in ("matter", "category", "issuer", "purpose", "content"):
+    for name in TEXTS:
         if raw.get(name):
             values[name] = one_line(raw[name])
     if raw.get("legal_basis"):
         values["legal_basis"] = parse_basis(raw["legal_basis"])
-    if raw.get("conditions"):
-        values["conditions"] = split_list(raw["conditions"])
-    if raw.get("materials"):
-        values["materials"] = split_list(raw["materials"])
+    for name in LISTS:
+        if raw.get(name):
+            values[name] = split_list(raw[name])
     mt = one_line(raw.get("matter_type", ""))
     allowed = matter_types()
     chosen = mt if mt in allowed else next((a for a in allowed if a in mt), None) if mt else None

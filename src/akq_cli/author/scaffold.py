@@ -7,6 +7,7 @@ from a spreadsheet).  Where a person must supply content the template writes
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core import vocab
+from akq_cli.core import fields, vocab
 
 PLACEHOLDER = "待填写"
 KIND_CODE = {"certification": "ZM", "business_license": "XK"}
@@ -24,9 +25,7 @@ WITHDRAWAL = "在行政事项办结前，申请人有合理理由的，可以撤
 
 
 def matter_types() -> list[str]:
-    from akq_cli.core.resources import schema
-
-    return list(schema("item")["properties"]["matter_type"]["enum"])
+    return list(fields.get("matter_type").enum)
 
 
 def default_matter_type(kind: str) -> str:
@@ -89,6 +88,7 @@ def _env() -> Any:
         autoescape=False,
     )
     env.filters["q"] = lambda v: inline(str(v))
+    env.filters["flow"] = lambda v: json.dumps(v, ensure_ascii=False)  # JSON is YAML's flow style
     return env
 
 
@@ -114,7 +114,9 @@ def render_item(kind: str, values: dict[str, Any]) -> str:
         "kind_name": KIND_NAME[kind]["zh"],  # the file is for county staff: always Chinese
     }
     context.setdefault("title_hint", context["title"])
-    return _env().get_template(f"{kind}.yaml.j2").render(**context)
+    # The registry decides which fields an item of this kind has, in which order.
+    context |= {"fields": [f for f in fields.ITEM if kind in f.kinds], "given": values, "placeholder": PLACEHOLDER}
+    return _env().get_template("item.yaml.j2").render(**context)
 
 
 def standard_withdrawal(catalog_meta: dict[str, Any]) -> str:

@@ -6,29 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from akq_cli.core import fields
 from akq_cli.core.zhtext import lazy
 from akq_cli.lint.rules.placeholder import MARKERS
 
 if TYPE_CHECKING:
     from akq_cli.core.loader import Node
 
-# Keys whose values are codes, enums, dates or citations rather than requirement wording.
-# legal_basis and approval quote other documents' titles: legal-basis-unspecific reads them.
-NOT_WORDING = frozenset(
-    {
-        "id",
-        "kind",
-        "department",
-        "matter_type",
-        "category",
-        "status",
-        "effective_date",
-        "risk_domain",
-        "certifications",
-        "legal_basis",
-        "approval",
-    }
-)
+# Keys whose values are codes, enums, dates or citations rather than requirement wording (the
+# registry's wording=False). legal_basis and approval quote other documents' titles:
+# legal-basis-unspecific reads them.
+NOT_WORDING = frozenset(f.key for f in fields.ITEM if not f.wording)
 
 
 def wording(root: Node) -> Iterator[Node]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from akq_cli.core import fields
 from akq_cli.render import labels as L
 from akq_cli.render.wording import Wording
 
@@ -77,16 +78,30 @@ class _Builder:
     def numbered(self, style: str, number: int, text: str) -> None:
         self.add(style, f"（{cn_number(number)}）{text}")
 
-    def sections(self, writers: dict[str, Callable[[], list[str]]]) -> None:
-        """The notification's sections in the wording file's order; empty ones are left out."""
+    def sections(self, data: dict[str, Any], writers: dict[str, Callable[[], list[str]]]) -> None:
+        """The notification's sections in the wording file's order; empty ones are left out.
+
+        A section without a writer of its own prints the registry's fields declared in it
+        (akq_cli.core.fields), so a new text field needs no code here."""
         number = 0
         for key, heading in self.wording.sections(self.kind).items():
-            body = [p for p in writers[key]() if p]
+            writer = writers.get(key) or (lambda key=key: _plain(self.kind, data, key))
+            body = [p for p in writer() if p]
             if not body:
                 continue
             number += 1
             self.numbered("heading2", number, heading)
             self.add("body", *body)
+
+
+def _plain(kind: str, data: dict[str, Any], section: str) -> list[str]:
+    """The paragraphs of the fields the registry places in ``section``: a text as a sentence, a list numbered."""
+    out: list[str] = []
+    for f in fields.ITEM:
+        if kind in f.kinds and isinstance(f.form, fields.Form) and f.form.section == section:
+            value = data.get(f.key)
+            out += L.enumerate_lines(L.text_list(value)) if f.type == "text_list" else [L.sentence(value)]
+    return out
 
 
 def _standard(meta: dict[str, Any], kind: str, key: str) -> str:
@@ -116,13 +131,13 @@ def _method(b: _Builder, data: dict[str, Any], meta: dict[str, Any]) -> list[str
     return paragraphs
 
 
+# Each kind of liability the registry declares, with the wording.toml text that labels it.
+_LIABILITY = [(f.key, f.form.text) for f in fields.get("liability").fields if isinstance(f.form, fields.Form)]
+
+
 def _liability(b: _Builder, data: dict[str, Any], meta: dict[str, Any]) -> list[str]:
     liability = data.get("liability") or {}
-    lines = [
-        b.text(f"liability_{key}", text=L.bare(liability[key]))
-        for key in ("civil", "administrative", "criminal", "credit")
-        if L.bare(liability.get(key))
-    ]
+    lines = [b.text(text, text=L.bare(liability[key])) for key, text in _LIABILITY if L.bare(liability.get(key))]
     intro = _standard(meta, b.kind, "liability_intro")
     return [intro, *L.enumerate_lines(lines)] if lines else [intro]
 
@@ -210,11 +225,10 @@ def certification_form(data: dict[str, Any], ctx: FormContext, wording: Wording)
     meta = ctx.meta
     _head(b, data, ctx)
     b.sections(
+        data,
         {
             "name": lambda: [L.bare(data.get("title"))],
-            "purpose": lambda: [L.sentence(data.get("purpose"))],
             "basis": lambda: _basis(data),
-            "content": lambda: [L.sentence(data.get("content"))],
             "applicable": lambda: _applicable(b, meta),
             "method": lambda: _method(b, data, meta),
             "effect": lambda: [_standard(meta, b.kind, "effect")],
@@ -275,10 +289,10 @@ def license_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> li
         return [b.text("certifications_intro"), *L.enumerate_lines(entries)]
 
     b.sections(
+        data,
         {
             "name": lambda: [L.bare(data.get("title"))],
             "basis": lambda: [*_basis(data), _approval(b, data)],
-            "content": lambda: [L.sentence(data.get("content"))],
             "materials": materials,
             "certifications": certifications,
             "applicable": lambda: _applicable(b, meta),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core import fields
 from akq_cli.core.resources import resource_dir
 from akq_cli.render.layout import TemplateError
 
@@ -47,16 +48,28 @@ KIND_KEYS = {
         "meets_certifications", "materials_true",
     ),
 }  # fmt: skip
-SECTIONS = {
-    "certification": (
-        "name", "purpose", "basis", "content", "applicable", "method", "effect", "liability", "verification",
-        "disclosure",
-    ),
-    "business_license": (
-        "name", "basis", "content", "materials", "certifications", "applicable", "method", "decision", "effect",
-        "verification", "liability", "disclosure",
-    ),
-}  # fmt: skip
+# Sections of "二、行政机关告知" that print catalog.yaml's standard text, not an item field.
+STANDARD_SECTIONS = ("applicable", "effect")
+# Form places outside that part: the subtitle, the authority's box, "三、申请人承诺".
+OUTSIDE_SECTIONS = ("head", "authority", "commitment")
+
+
+def _field_sections(kind: str) -> tuple[str, ...]:
+    """The notification sections the field registry prints fields of ``kind`` in."""
+    found: dict[str, None] = {}
+    for ancestors, f in fields.walk():
+        top = ancestors[0] if ancestors else f
+        form = f.form
+        if kind in top.kinds and isinstance(form, fields.Form) and form.section not in OUTSIDE_SECTIONS:
+            found[form.section] = None
+    return tuple(found)
+
+
+SECTIONS = {kind: (*_field_sections(kind), *STANDARD_SECTIONS) for kind in KINDS}
+# Texts that label one field may say {label}: the field's name in the registry (docs/model.md).
+LABELS = {
+    f.form.text: f.zh for _, f in fields.walk() if isinstance(f.form, fields.Form) and f.form.text
+}
 
 
 @dataclass(frozen=True)
@@ -83,13 +96,13 @@ def _check_text(value: Any, key: str, where: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise TemplateError(path, f"{where} 缺少文字 / missing text")
     try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
     except ValueError as exc:
         raise TemplateError(path, f"{where}: 花括号不成对 / unbalanced braces: {exc}") from exc
-    unknown = fields - PLACEHOLDERS.get(key, set()) - {"noun"}
+    unknown = names - PLACEHOLDERS.get(key, set()) - {"noun"} - ({"label"} if key in LABELS else set())
     if unknown:
         raise TemplateError(path, f"{where}: 未知的占位符 / unknown placeholder {{{sorted(unknown)[0]}}}")
-    return value
+    return value.replace("{label}", LABELS[key]) if key in LABELS else value
 
 
 def _check_list(value: Any, where: str, path: Path) -> list[str]:

@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core import fields
 from akq_cli.core.loader import read_document
 from akq_cli.core.state import CatalogState as Snapshot
 
-# Fields whose change alters what an applicant commits to or risks (issue 5).
-LEGAL_FIELDS = frozenset({"legal_basis", "conditions", "liability", "risk_domain", "status"})
-LEGAL_POINTERS = frozenset({"/commitment/proxy_allowed"})
 RENAME_SIMILARITY = 0.6
 ITEM_SUFFIXES = (".yaml", ".yml")
 
@@ -30,11 +28,11 @@ def is_legal(pointer: str, schema: str = "item") -> bool:
     parts = pointer.lstrip("/").split("/")
     if schema == "catalog":
         return parts[0] == "standard_text"  # the paragraphs every form prints: liability, withdrawal, exclusion
-    if schema != "item":
+    if schema != "item" or not pointer:
         return False
-    if parts[0] in LEGAL_FIELDS or pointer in LEGAL_POINTERS:
-        return True
-    return pointer == "/commitment"  # the whole block, proxy_allowed included
+    # The registry flags the fields whose change alters what an applicant commits to or risks;
+    # list indexes name entries, not fields.
+    return fields.legal_review(".".join(p for p in parts if not p.isdigit()))
 
 
 def schema_name(path: str | None) -> str:

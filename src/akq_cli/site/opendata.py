@@ -10,44 +10,48 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
+from akq_cli.core import fields
 from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
 SCHEMA_FILE = "catalog.schema.json"
 
-# (heading, value) of each spreadsheet column; list values are one per line in a cell
+# How a column reads its field where the value as written is not what people read (codes,
+# booleans, the department's name); every other column shows its field's value as written.
+_READERS: dict[str, Callable[[Entry], Any]] = {
+    "id": lambda e: e.id,
+    "title": lambda e: e.title,
+    "kind": lambda e: e.kind_label,
+    "matter": lambda e: e.matter,
+    "category": lambda e: e.category,
+    "department": lambda e: e.department.get("name"),
+    "legal_basis": lambda e: [f"{d}{a}（{lv}）" if lv else f"{d}{a}" for d, a, lv in e.bases],
+    "commitment.method": lambda e: "、".join(e.methods),
+    "commitment.proxy_allowed": lambda e: "可以" if e.proxy else "不可以",
+    "verification.methods": lambda e: "、".join(e.verifications),
+    "disclosure.public": lambda e: {True: "公开", False: "不公开"}.get(e.section("disclosure").get("public"), ""),
+}
+
+
+def _reader(path: str, f: fields.Field) -> Callable[[Entry], Any]:
+    if path in _READERS:
+        return _READERS[path]
+    parent, _, key = path.rpartition(".")
+    if parent:
+        return lambda e: e.section(parent).get(key)
+    if f.type == "text_list":
+        return lambda e: e.texts(key)
+    return lambda e: e.data.get(key)
+
+
+# (heading, value) of each spreadsheet column, from the field registry's open-data columns;
+# list values are one per line in a cell
 COLUMNS: list[tuple[str, Any]] = [
-    ("编号", lambda e: e.id),
-    ("事项名称", lambda e: e.title),
-    ("事项类型", lambda e: e.kind_label),
-    ("申请事项", lambda e: e.matter),
-    ("行政事项类别", lambda e: e.data.get("matter_type")),
-    ("领域", lambda e: e.category),
-    ("办理机关", lambda e: e.department.get("name")),
-    ("原出具机构", lambda e: e.data.get("issuer")),
-    ("证明用途", lambda e: e.data.get("purpose")),
-    ("设定依据", lambda e: [f"{d}{a}（{lv}）" if lv else f"{d}{a}" for d, a, lv in e.bases]),
-    ("证明内容／许可条件", lambda e: e.data.get("content")),
-    ("申请人承诺符合的条件", lambda e: e.texts("conditions")),
-    ("材料要求", lambda e: e.texts("materials")),
-    ("承诺方式", lambda e: "、".join(e.methods)),
-    ("可否代为承诺", lambda e: "可以" if e.proxy else "不可以"),
-    ("代为承诺的授权要求", lambda e: e.commitment.get("proxy_requirements")),
-    ("承诺撤回", lambda e: e.commitment.get("withdrawal")),
-    ("民事责任", lambda e: e.section("liability").get("civil")),
-    ("行政责任", lambda e: e.section("liability").get("administrative")),
-    ("刑事责任", lambda e: e.section("liability").get("criminal")),
-    ("信用惩戒", lambda e: e.section("liability").get("credit")),
-    ("行政机关核查权力", lambda e: e.verification.get("power")),
-    ("核查方式", lambda e: "、".join(e.verifications)),
-    ("核查时限", lambda e: e.verification.get("timing")),
-    ("承诺书是否公开", lambda e: {True: "公开", False: "不公开"}.get(e.section("disclosure").get("public"), "")),
-    ("公开范围", lambda e: e.section("disclosure").get("scope")),
-    ("公开时限", lambda e: e.section("disclosure").get("period")),
-    ("施行日期", lambda e: e.data.get("effective_date")),
+    *((f.column, _reader(path, f)) for path, f in fields.column_fields()),
     ("页面", None),  # filled with the item page's address
 ]
 
@@ -113,9 +117,17 @@ def catalog_json(model: SiteModel, updated: str | None, commit: str | None) -> b
     # One item per line: readable diffs, and json's C encoder (indent= would use
     # the pure-Python one, several times slower on 10,000 items).
     lines = [json.dumps(head, ensure_ascii=False)[:-1] + ',\n"items":[']
-    lines.append(",\n".join(json.dumps(e.data, ensure_ascii=False) for e in model.entries))
+    lines.append(",\n".join(json.dumps(_public(e.data), ensure_ascii=False) for e in model.entries))
     lines.append("]}\n")
     return "".join(lines).encode()
+
+
+_PERSONAL = fields.personal_keys()
+
+
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    """An item without the fields that may hold an applicant's personal data (the registry flags them)."""
+    return {k: v for k, v in data.items() if k not in _PERSONAL} if _PERSONAL else data
 
 
 def schema_json(model: SiteModel) -> bytes:

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from typing import Any
 
+from akq_cli.core import fields
+
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -46,7 +48,18 @@ def environment() -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update(cn_date=cn_date, book=book, tel=tel)
+    # Field names come from the field registry, so the page and the model say the same.
+    env.globals.update(label=label, subfields=subfields)
     return env
+
+
+def label(path: str) -> str:
+    """The public name of a field: ``label("liability.civil")`` -> 民事责任."""
+    return fields.get(path).name
+
+
+def subfields(path: str) -> tuple[fields.Field, ...]:
+    return fields.get(path).fields
 
 
 def render(name: str, **context: Any) -> bytes:
