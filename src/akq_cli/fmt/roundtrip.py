@@ -15,13 +15,18 @@ what we meant to write (values and comments) before anyone writes it.
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
+    FoldedScalarString,
     LiteralScalarString,
     PlainScalarString,
     SingleQuotedScalarString,
@@ -66,8 +71,11 @@ def _yaml(indent: Indent) -> YAML:
 
 
 def load(text: str) -> Any:
-    """The round-trip tree of ``text`` (CommentedMap / CommentedSeq / scalars)."""
-    return _yaml(CANONICAL).load(text)
+    """The round-trip tree of ``text`` (CommentedMap / CommentedSeq / scalars); EditError if ruamel cannot read it."""
+    try:
+        return _yaml(CANONICAL).load(text)
+    except YAMLError as exc:  # libyaml read the file (we only edit readable files); ruamel is stricter in corners
+        raise EditError(str(exc)) from exc
 
 
 def dump(data: Any, indent: Indent = CANONICAL) -> str:
@@ -111,16 +119,42 @@ def set_at(data: Any, pointer: str, value: Any) -> Any:
     target = data
     for part in keys[:-1]:
         target = target[int(part)] if isinstance(target, list) else target[part]
-    key: Any = int(keys[-1]) if isinstance(target, list) else keys[-1]
-    note = getattr(target[key], "comment", None)  # `key: |  # note`: ruamel keeps it on the block scalar
-    target[key] = value
+    replace(target, int(keys[-1]) if isinstance(target, list) else keys[-1], value)
+    return data
+
+
+def replace(container: Any, key: Any, value: Any) -> None:
+    """``container[key] = value``, with the comments around the old value kept where they were."""
+    old = container[key]
+    note = getattr(old, "comment", None)  # `key: |  # note`: ruamel keeps it on the block scalar
+    container[key] = value
+    _follow_block(container, key, _is_block(old), _is_block(value))
     if note:
         if isinstance(value, LiteralScalarString):
             value.comment = note
         else:  # the value is one line now: the note becomes that line's end-of-line comment
-            target.ca.items[key][3] = None
-            target.yaml_add_eol_comment(note.strip(), key)
-    return data
+            container.ca.items[key][3] = None
+            container.yaml_add_eol_comment(note.strip(), key)
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, (LiteralScalarString, FoldedScalarString))
+
+
+def _follow_block(container: Any, key: Any, was: bool, now: bool) -> None:
+    """Keep the comment lines after a value on their own lines when the value becomes, or stops being, a block.
+
+    ruamel stores them with the newline that ends a one-line value in front, and
+    without it after a block scalar (whose last line ends itself).
+    """
+    slot = container.ca.items.get(key) if hasattr(container, "ca") else None
+    token = slot[0 if isinstance(container, list) else 2] if slot else None
+    if token is None or was == now:
+        return
+    if now and token.value.startswith("\n"):
+        token.value = token.value[1:].lstrip(" ")
+    elif was and not token.value.startswith("\n"):
+        token.value = "\n" + " " * token.column + token.value
 
 
 def guess_indent(doc: Document) -> Indent:
@@ -179,4 +213,47 @@ def edit(doc: Document, edits: dict[str, Any]) -> str:
         expected = set_at(expected, pointer, value)
     text = dump(data, guess_indent(doc))
     check(doc, text, expected)
+    return text
+
+
+SLOT = re.compile(r"__akq_slot_([0-9]+)__")
+
+
+def slot(index: int) -> str:
+    """The stand-in a template writes where value ``index`` goes: plain YAML that no one types."""
+    return f"__akq_slot_{index}__"
+
+
+def _scalars(data: Any, pointer: str = "") -> Iterator[tuple[Any, Any, str]]:
+    """(container, key, pointer) of every scalar below ``data``."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        ptr = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+        if isinstance(value, (dict, list)):
+            yield from _scalars(value, ptr)
+        else:
+            yield data, key, ptr
+
+
+def fill(skeleton: str, values: list[Any], path: Path) -> str:
+    """``skeleton`` (YAML holding ``slot(i)`` stand-ins) with value i written where slot(i) stands.
+
+    Raises EditError when a stand-in is not a whole value (a template wrote it into a
+    comment or a key) or a value would not read back as itself.
+    """
+    data = load(skeleton)
+    placed: dict[int, str] = {}
+    for container, key, pointer in list(_scalars(data)):
+        m = SLOT.fullmatch(str(container[key])) if isinstance(container[key], str) else None
+        if m and int(m.group(1)) < len(values):
+            placed[int(m.group(1))] = pointer
+            replace(container, key, styled(values[int(m.group(1))]))
+    if len(placed) != len(values):
+        raise EditError(f"template: {len(values) - len(placed)} value(s) not in a value position")
+    text = dump(data)
+    before = read_document(path, skeleton.encode("utf-8"))
+    expected = before.root.plain() if before.root is not None else None
+    for index, pointer in placed.items():
+        expected = set_at(expected, pointer, values[index])
+    check(before, text, expected)
     return text
