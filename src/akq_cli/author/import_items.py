@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from akq_cli.author.importer import Problem, assign, parse_columns, plan_import, render
+from akq_cli.author.refusal import Refused, exit_code
 from akq_cli.core.catalog import CatalogError, load_catalog
 from akq_cli.core.files import atomic_write_text
 from akq_cli.core.i18n import pick
@@ -16,10 +17,7 @@ from akq_cli.lint.engine import display_path
 from akq_cli.lint.rules.schema import errors_to_hits
 
 
-class _Refused(Exception):
-    """The import cannot start; the reason is already printed."""
-
-
+@exit_code
 def import_sheet(
     file: Path,
     department: str | None,
@@ -30,29 +28,13 @@ def import_sheet(
     dry_run: bool,
     catalog: Path | None,
 ) -> int:
-    """`akq import`: the exit code (1 when some rows were not imported, 2 when nothing could start)."""
-    try:
-        return _import(file, department, kind, columns, sheet, force, dry_run, catalog)
-    except _Refused:
-        return 2
-
-
-def _import(
-    file: Path,
-    department: str | None,
-    kind: str | None,
-    columns: str | None,
-    sheet: str | None,
-    force: bool,
-    dry_run: bool,
-    catalog: Path | None,
-) -> int:
+    """`akq import`: exit code 1 when some rows were not imported, 2 when the import cannot start."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)
 
     def fail(message: str) -> None:
         err.print(f"[bold red]akq import:[/] {message}")
-        raise _Refused
+        raise Refused
 
     try:
         cat = load_catalog(catalog)

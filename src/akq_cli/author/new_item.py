@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.prompt import Prompt
 
+from akq_cli.author.refusal import Refused, exit_code
 from akq_cli.author.scaffold import (
     KIND_NAME,
     default_matter_type,
@@ -26,10 +27,7 @@ from akq_cli.lint.engine import display_path
 KINDS = ("certification", "business_license")
 
 
-class _Refused(Exception):
-    """The options cannot make an item; the reason is already printed."""
-
-
+@exit_code
 def create(
     department: str | None,
     kind: str | None,
@@ -39,30 +37,13 @@ def create(
     matter_type: str | None,
     catalog: Path | None,
     no_input: bool,
-) -> int:
-    """`akq new`: write one new item; the exit code (2 when the options cannot make one)."""
-    try:
-        _create(department, kind, title, matter, category, matter_type, catalog, no_input)
-    except _Refused:
-        return 2
-    return 0
-
-
-def _create(
-    department: str | None,
-    kind: str | None,
-    title: str | None,
-    matter: str | None,
-    category: str | None,
-    matter_type: str | None,
-    catalog: Path | None,
-    no_input: bool,
 ) -> None:
+    """`akq new`: write one new item (exit code 0), or say why not (exit code 2, see exit_code)."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def fail(zh: str, en: str) -> None:
         err.print(f"[bold red]akq new:[/] {pick({'zh': zh, 'en': en})}")
-        raise _Refused
+        raise Refused
 
     try:
         cat = load_catalog(catalog, with_items=False)
