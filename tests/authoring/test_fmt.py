@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from akq_cli.core.loader import read_document
+from akq_cli.fmt import roundtrip
 from akq_cli.fmt.comments import extract
-from akq_cli.fmt.layout import canonical_text, format_document, schema_for
+from akq_cli.fmt.files import canonical_text
+from akq_cli.fmt.layout import format_document, schema_for
 from conftest import run_akq
 
 MESSY = """\
@@ -64,6 +66,21 @@ def test_canonical_layout_keeps_comments_with_their_keys():
     assert "  method: [written, electronic]" in lines
     assert "  civil: |" in lines and "    第二行" in lines
     assert "effective_date: 2021-05-01" in lines
+
+
+def test_ruamel_reorder_leaves_comments_behind():
+    """Why `akq fmt` keeps its own emitter for moving keys (akq_cli.fmt.layout).
+
+    ruamel.yaml files a comment on its own line under the key *before* it; moving
+    keys into the model's order then leaves the comment under the wrong key.
+    If this test fails, ruamel has learnt to move comments with their keys and
+    the layout could become a reorder of the round-trip tree.
+    """
+    source = "title: x\n# 编号的说明\nid: A-ZM-001\n"
+    data = roundtrip.load(source)
+    data.move_to_end("title")
+    assert roundtrip.dump(data) == "id: A-ZM-001\ntitle: x\n# 编号的说明\n"  # the comment no longer sits above id
+    assert fmt_text(source) == "# 编号的说明\nid: A-ZM-001\ntitle: x\n"
 
 
 def test_comment_after_a_block_scalar_header_is_kept():

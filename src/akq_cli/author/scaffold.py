@@ -3,6 +3,10 @@
 Shared by `akq new` (one item, from prompts or flags) and `akq import` (many,
 from a spreadsheet).  Where a person must supply content the template writes
 ``待填写``; the ``placeholder`` rule then points `akq lint` at each one.
+
+Values are never pasted into YAML text: the template's ``{{ x | q }}`` leaves a
+stand-in, and ruamel.yaml writes the value in its place (akq_cli.fmt.roundtrip),
+quoted as `akq fmt` would; any other ``{{ x }}`` (in a comment) is made one line.
 """
 
 from __future__ import annotations
@@ -15,7 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import markupsafe
+
 from akq_cli.core import fields, vocab
+from akq_cli.core.resources import resource_dir
+from akq_cli.fmt import roundtrip
 
 PLACEHOLDER = "待填写"
 KIND_CODE = {"certification": "ZM", "business_license": "XK"}
@@ -72,13 +81,26 @@ def schema_path(item_path: Path) -> str:
     return "../../../schemas/item.schema.json"  # the usual layout: <repo>/catalog/items/<DEPT>/
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# what YAML allows in a comment besides tabs and spaces (its c-printable set, less line breaks and the BOM)
+_UNPRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def comment_text(value: Any) -> str:
+    """``value`` as text that cannot leave the comment line a template writes it into."""
+    return _UNPRINTABLE.sub("", _LINE_BREAK.sub(" ", str(value)))
+
+
+@jinja2.pass_context
+def _slot(context: Any, value: Any) -> str:
+    """The `q` filter: a stand-in now, the value itself written by ruamel.yaml in `render_item`."""
+    slots: list[Any] = context["slots"]
+    slots.append(value)
+    return roundtrip.slot(len(slots) - 1)
+
+
 @cache
-def _env() -> Any:
-    import jinja2
-
-    from akq_cli.core.resources import resource_dir
-    from akq_cli.fmt.scalars import inline
-
+def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resource_dir("templates") / "new_item")),
         undefined=jinja2.StrictUndefined,
@@ -86,8 +108,12 @@ def _env() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        # every {{ … }}: values are stand-ins by then, the rest is comment text, except a field's
+        # whole block written by a macro (`| block`), whose values went through `q` inside it
+        finalize=lambda v: v if isinstance(v, markupsafe.Markup) else comment_text(v),
     )
-    env.filters["q"] = lambda v: inline(str(v))
+    env.filters["q"] = _slot
+    env.filters["block"] = markupsafe.Markup
     env.filters["flow"] = lambda v: json.dumps(v, ensure_ascii=False)  # JSON is YAML's flow style
     return env
 
@@ -116,7 +142,9 @@ def render_item(kind: str, values: dict[str, Any]) -> str:
     context.setdefault("title_hint", context["title"])
     # The registry decides which fields an item of this kind has, in which order.
     context |= {"fields": [f for f in fields.ITEM if kind in f.kinds], "given": values, "placeholder": PLACEHOLDER}
-    return _env().get_template("item.yaml.j2").render(**context)
+    slots: list[Any] = []
+    skeleton = _env().get_template("item.yaml.j2").render(**context, slots=slots)
+    return roundtrip.fill(skeleton, slots, Path(f"{values.get('id', 'new')}.yaml"))
 
 
 def standard_withdrawal(catalog_meta: dict[str, Any]) -> str:

@@ -10,12 +10,18 @@
 - every comment kept, next to the value it belongs to (akq_cli.fmt.comments);
 - LF line ends, no BOM, one newline at the end.
 
-We write the text ourselves rather than through a YAML library's emitter
-because a reordering round trip through one moves comments that sit above a
-key onto the key before it; here each comment is attached to its value first,
-so it moves with it.  Every result is parsed again and compared with the
-input (values and comments) before anyone writes it: a bug here can refuse to
-format a file, but never lose a value or a comment.
+Every other change of a value goes through ruamel.yaml's round trip
+(akq_cli.fmt.roundtrip); this module is the one piece that does not, because
+it moves keys.  ruamel.yaml keeps a comment that sits above a key as the
+*previous* key's trailing comment, so when keys are reordered the comment
+stays behind with the wrong key (tests/authoring/test_fmt.py::
+test_ruamel_reorder_leaves_comments_behind shows it).  Here each comment is
+attached to its value first (akq_cli.fmt.comments), so it moves with it.
+Scalars are written with akq_cli.fmt.scalars, the same quoting rules the
+round trip uses, so there is one canonical style.  Every result is parsed
+again and compared with the input (values and comments) before anyone writes
+it: a bug here can refuse to format a file, but never lose a value or a
+comment.
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core.loader import MAX_FILE_BYTES, Document, Node, read_document
-from akq_cli.core.state import NotRegularFile, TooLarge, read_regular
+from akq_cli.core.i18n import MESSAGES, pick
+from akq_cli.core.loader import Document, Node, read_document
+from akq_cli.core.resources import schema as schema_named
 from akq_cli.fmt.comments import Comments, Line, extract
 from akq_cli.fmt.scalars import inline, key_text, render
 
@@ -42,17 +49,13 @@ class FormatError(Exception):
         self.texts, self.line, self.column = texts, line, column
 
     def message(self) -> str:
-        from akq_cli.core.i18n import pick
-
         return pick(self.texts)
 
 
 def schema_for(path: Path) -> dict[str, Any]:
     """The schema whose property order lays out this file."""
-    from akq_cli.core.resources import schema
-
     name = {"catalog.yaml": "catalog", "departments.yaml": "departments"}.get(path.name, "item")
-    return schema(name)
+    return schema_named(name)
 
 
 def _props(schema: dict[str, Any] | None) -> list[str]:
@@ -94,16 +97,12 @@ def ordered_keys(keys: list[str], schema: dict[str, Any] | None) -> list[str]:
 @dataclass
 class _Emitter:
     comments: Comments
-    overrides: dict[str, Any] = field(default_factory=dict)
     out: list[str] = field(default_factory=list)
 
     def lines(self, lines: list[Line], indent: int) -> None:
         pad = " " * indent
         for ln in lines:
             self.out.append("" if ln is None else pad + ln)
-
-    def value_of(self, node: Node) -> Any:
-        return self.overrides.get(node.pointer, node.value)
 
     def tail(self, ptr: str, indent: int) -> None:
         """End-of-line comments beyond the first, and comments that trail the value."""
@@ -116,12 +115,12 @@ class _Emitter:
 
     def entry(self, head: str, node: Node, indent: int, schema: dict[str, Any] | None, eol: str) -> None:
         """``head`` is the text before the value: ``key:`` or ``-`` with its indentation."""
-        value = self.value_of(node)
+        value = node.value
         if isinstance(value, dict) and value:
             self.out.append(head + eol)
             self.mapping(node, indent + INDENT, schema)
         elif isinstance(value, list) and value and self.inline_list(node, schema):
-            self.out.append(f"{head} [{', '.join(self.value_of(c) for c in value)}]{eol}")
+            self.out.append(f"{head} [{', '.join(c.value for c in value)}]{eol}")
         elif isinstance(value, list) and value:
             self.out.append(head + eol)
             self.sequence(node, indent + INDENT, _item_schema(schema))
@@ -140,7 +139,7 @@ class _Emitter:
             return False
         c = self.comments
         for child in node.value:
-            value = self.value_of(child)
+            value = child.value
             if not isinstance(value, str) or not _CODE.fullmatch(value) or inline(value) != value:
                 return False
             if child.pointer in c.leading or child.pointer in c.eol or child.pointer in c.trailing:
@@ -167,7 +166,7 @@ class _Emitter:
             ptr = child.pointer
             self.lines(self.comments.leading.get(ptr, []), indent)
             dash = " " * indent + "- "
-            value = self.value_of(child)
+            value = child.value
             if isinstance(value, dict) and value:
                 first = ordered_keys(list(value), schema)[0]
                 self.lines(self.comments.leading.get(value[first].pointer, []), indent)
@@ -177,14 +176,12 @@ class _Emitter:
             self.tail(ptr, indent)
 
 
-def layout(
-    doc: Document, schema: dict[str, Any], overrides: dict[str, Any] | None = None, comments: Comments | None = None
-) -> str:
+def layout(doc: Document, schema: dict[str, Any], comments: Comments | None = None) -> str:
     """The canonical text of a parsed document (no checks; see ``format_document``)."""
     root = doc.root
     assert root is not None
     comments = comments if comments is not None else extract(doc)
-    em = _Emitter(comments, overrides or {})
+    em = _Emitter(comments)
     em.lines(comments.header, 0)
     value = root.value
     if isinstance(value, dict) and value:
@@ -201,28 +198,10 @@ def layout(
     return "\n".join(em.out).rstrip("\n") + "\n"
 
 
-def set_at(data: Any, pointer: str, value: Any) -> Any:
-    """``data`` with the value at JSON Pointer ``pointer`` replaced (in place for containers)."""
-    if not pointer:
-        return value
-    parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("/").split("/")]
-    target = data
-    for part in parts[:-1]:
-        target = target[int(part)] if isinstance(target, list) else target[part]
-    last = parts[-1]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        target[last] = value
-    return data
-
-
 def check_usable(doc: Document) -> None:
     """Raise FormatError for a file we must not rewrite (it would lose something)."""
     fatal = [p for p in doc.problems if p.fatal]
     if fatal:
-        from akq_cli.core.i18n import MESSAGES
-
         p = fatal[0]
         texts = {lang: MESSAGES[p.code][lang].format(**p.args) for lang in ("zh", "en")}
         raise FormatError(texts, p.line, p.column)
@@ -230,8 +209,8 @@ def check_usable(doc: Document) -> None:
         raise FormatError({"zh": "文件没有内容。", "en": "The file has no content."})
 
 
-def format_document(doc: Document, schema: dict[str, Any], overrides: dict[str, Any] | None = None) -> str:
-    """The canonical text of ``doc`` with ``overrides`` (pointer -> new scalar) applied.
+def format_document(doc: Document, schema: dict[str, Any]) -> str:
+    """The canonical text of ``doc``.
 
     Raises FormatError when the file cannot be read, or (a bug) when the result
     would not read back to the same values and comments.
@@ -239,12 +218,10 @@ def format_document(doc: Document, schema: dict[str, Any], overrides: dict[str, 
     check_usable(doc)
     assert doc.root is not None
     comments = extract(doc)
-    result = layout(doc, schema, overrides, comments)
+    result = layout(doc, schema, comments)
     if result == doc.text:
         return result  # already canonical: nothing will be written, nothing to verify
     expected = doc.root.plain()
-    for pointer, value in (overrides or {}).items():
-        expected = set_at(expected, pointer, value)
     again = read_document(doc.path, result.encode("utf-8"))
     same_values = again.root is not None and not again.problems and again.root.plain() == expected
     if not same_values or extract(again).texts() != comments.texts():
@@ -256,82 +233,3 @@ def format_document(doc: Document, schema: dict[str, Any], overrides: dict[str, 
             }
         )
     return result
-
-
-def canonical_text(doc: Document, config: Any = None) -> str:
-    """What `akq fmt` writes for ``doc``: safe punctuation fixes, then the canonical layout."""
-    from akq_cli.lint.fixes import MAX_ROUNDS, collect
-
-    schema = schema_for(doc.path)
-    check_usable(doc)
-    for _ in range(MAX_ROUNDS):
-        overrides = collect(doc, config)
-        text = format_document(doc, schema, overrides)
-        if not overrides:
-            return text
-        doc = read_document(doc.path, text.encode("utf-8"))
-    return format_document(doc, schema)
-
-
-@dataclass
-class Outcome:
-    """What `akq fmt` found for one file: its old and new text, or why it cannot be formatted."""
-
-    path: Path
-    old: str = ""
-    new: str = ""
-    changed: bool = False
-    error: str | None = None
-
-
-def format_file(path: Path, config: Any = None) -> Outcome:
-    from akq_cli.core.i18n import t
-    from akq_cli.core.paths import display_path
-
-    try:
-        data = read_regular(path)
-    except NotRegularFile as exc:
-        return Outcome(path, error=t("not-regular-file", path=display_path(path), kind=t(f"kind-{exc.kind}")))
-    except TooLarge as exc:
-        return Outcome(path, error=f"{display_path(path)}: " + t("file-too-large", size=exc.size, limit=MAX_FILE_BYTES))
-    except OSError as exc:
-        return Outcome(path, error=t("unreadable", path=display_path(path), error=exc.strerror or str(exc)))
-    doc = read_document(path, data)
-    try:
-        new = canonical_text(doc, config)
-    except FormatError as exc:
-        return Outcome(path, error=f"{display_path(path)}:{exc.line}:{exc.column}: {exc.message()}")
-    return Outcome(path, doc.text, new, new.encode("utf-8") != data)
-
-
-_pool_config: Any = None
-PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
-
-
-def _init(config: Any, language: str) -> None:
-    global _pool_config
-    from akq_cli.core.i18n import set_lang
-
-    _pool_config = config
-    set_lang(language)
-
-
-def _work(path: Path) -> Outcome:
-    return format_file(path, _pool_config)
-
-
-def format_files(paths: list[Path], config: Any = None, jobs: int = 1) -> list[Outcome]:
-    """``format_file`` for many files, in worker processes when there are many."""
-    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        return [format_file(p, config) for p in paths]
-    import multiprocessing
-
-    from akq_cli.core.i18n import lang
-
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    try:
-        with ctx.Pool(jobs, initializer=_init, initargs=(config, lang())) as pool:
-            return pool.map(_work, paths, chunksize=max(16, len(paths) // (jobs * 8)))
-    except OSError:  # no processes to be had: do the work here
-        return [format_file(p, config) for p in paths]

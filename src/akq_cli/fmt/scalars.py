@@ -63,15 +63,20 @@ def double_quoted(s: str) -> str:
     return out.rstrip("\n").removesuffix("\n...").rstrip("\n")
 
 
+def single_ok(s: str) -> bool:
+    """Whether ``s`` can be written single-quoted on one line."""
+    if not s:
+        return True
+    a = _analyzer().analyze_scalar(s)
+    return bool(a.allow_single_quoted and not a.multiline and "\n" not in s)
+
+
 @cache
 def inline(s: str) -> str:
     """``s`` as a one-line scalar: plain, else single-quoted, else double-quoted."""
     if plain_ok(s):
         return s
-    a = _analyzer().analyze_scalar(s) if s else None
-    if a is None or (a.allow_single_quoted and not a.multiline and "\n" not in s):
-        return "'" + s.replace("'", "''") + "'"
-    return double_quoted(s)
+    return inline_quoted(s)
 
 
 def literal_ok(s: str) -> bool:
@@ -109,7 +114,5 @@ def key_text(key: str) -> str:
 
 
 def inline_quoted(s: str) -> str:
-    a = _analyzer().analyze_scalar(s) if s else None
-    if a is None or (a.allow_single_quoted and "\n" not in s):
-        return "'" + s.replace("'", "''") + "'"
-    return double_quoted(s)
+    """``s`` quoted on one line: single quotes where they can hold it, else double quotes."""
+    return "'" + s.replace("'", "''") + "'" if single_ok(s) else double_quoted(s)

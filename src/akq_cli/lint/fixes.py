@@ -6,8 +6,8 @@ string for the value at that JSON Pointer.  We apply only fixes of the rules in
 when the old and new text differ in punctuation and spaces alone; any other
 fix a rule might offer is ignored, because a reviewer must see wording changes.
 
-The edit replaces just the characters of that one value in the file, in the
-value's own quoting style where possible, so a fix touches nothing else:
+The edit goes through ruamel.yaml's round trip (akq_cli.fmt.roundtrip), in
+the value's own quoting style where possible, so a fix touches nothing else:
 comments, key order and every other line stay as they were.  The result is
 parsed again and compared with what we meant to write before anything is
 written, and files are written atomically.
@@ -19,9 +19,10 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from akq_cli.core.loader import Document, Node, read_document
+from akq_cli.core.loader import Document, read_document
+from akq_cli.core.state import read_regular
+from akq_cli.fmt import roundtrip
 from akq_cli.lint.config import LintConfig
 
 SAFE_RULES = ("punctuation", "doc-number-format")
@@ -118,56 +119,9 @@ def collect(doc: Document, config: LintConfig | None) -> dict[str, str]:
     return edits
 
 
-def _block_indent(raw: str) -> int:
-    for line in raw.split("\n")[1:]:
-        if line.strip():
-            return len(line) - len(line.lstrip(" "))
-    return 2
-
-
-def replacement(text: str, node: Node, value: str) -> str:
-    """The new source characters for ``node`` holding ``value``, in its style where possible."""
-    from akq_cli.fmt.scalars import double_quoted, inline, inline_quoted, render
-
-    raw = text[node.start : node.end]
-    if node.style in ("|", ">"):
-        from akq_cli.fmt.comments import HEADER_COMMENT
-
-        body = raw.rstrip("\n")
-        suffix = raw[len(body) :] or "\n"
-        head, extra = render(value, _block_indent(raw))
-        note = HEADER_COMMENT.search(raw.split("\n", 1)[0])  # `|  # note` stays with the value
-        if note:
-            head += "  " + note.group(1).rstrip()
-        return "\n".join([head, *extra]) + suffix
-    if node.style == '"':
-        return double_quoted(value)
-    if node.style == "'":
-        return inline_quoted(value)
-    return inline(value)
-
-
 def apply_edits(doc: Document, edits: dict[str, str]) -> str:
     """The document's text with each pointer's value replaced; raises ValueError if it would not read back."""
-    from akq_cli.fmt.layout import set_at
-
-    assert doc.root is not None
-    text = doc.text
-    nodes = sorted(((doc.root.at(p), v) for p, v in edits.items()), key=lambda nv: nv[0].start, reverse=True)  # type: ignore[union-attr]
-    for node, value in nodes:
-        assert node is not None
-        text = text[: node.start] + replacement(doc.text, node, value) + text[node.end :]
-    expected = doc.root.plain()
-    for pointer, value in edits.items():
-        expected = set_at(expected, pointer, value)
-    again = read_document(doc.path, text.encode("utf-8"))
-    if again.root is None or [p for p in again.problems if p.fatal] or again.root.plain() != expected:
-        raise ValueError("edit would not read back")
-    from akq_cli.fmt.comments import extract
-
-    if extract(again).texts() != extract(doc).texts():
-        raise ValueError("edit would lose a comment")
-    return text
+    return roundtrip.edit(doc, edits)
 
 
 @dataclass
@@ -199,7 +153,7 @@ def fix_files(files: list[Path], config: LintConfig | None) -> FixResult:
         return result
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)  # never write through a symlink or into a FIFO from a merge request
         except OSError as exc:
             result.failed.append((path, exc.strerror or str(exc)))
             continue
@@ -217,11 +171,6 @@ def fix_files(files: list[Path], config: LintConfig | None) -> FixResult:
             result.changed.append(path)
             result.count += count
     return result
-
-
-def overrides_for(doc: Document, config: LintConfig | None) -> dict[str, Any]:
-    """Safe fixes as overrides for the canonical layout (used by `akq fmt`)."""
-    return dict(collect(doc, config))
 
 
 def run_fix(files: list[Path], config: LintConfig | None) -> None:
