@@ -140,12 +140,19 @@ def test_suppressing_a_preexisting_error_is_shown_too(tmp_path):
     assert data["findings"]["fixed"] == []  # hidden is not fixed
 
 
-def test_a_suppression_the_base_already_had_is_not_flagged(tmp_path):
+@pytest.fixture
+def suppressed_on_main(tmp_path):
+    """main already has 等相关材料 with a reviewed suppression; the branch starts from there."""
     repo = make_repo(tmp_path / "r")
     edit(repo / SFJ1, CONTENT, VAGUE)
     _suppress_content(repo)
     commit(repo, "照录原文，已经审核")
     git(repo, "checkout", "-q", "-b", "change")
+    return repo
+
+
+def test_a_suppression_the_base_already_had_is_not_flagged(suppressed_on_main):
+    repo = suppressed_on_main
     edit(repo / SFJ1, "id: SFJ-ZM-001\n", "# 下移两行\n#\nid: SFJ-ZM-001\n")  # the directive moves
     commit(repo, "加注释")
     r = _review(repo)
@@ -153,12 +160,8 @@ def test_a_suppression_the_base_already_had_is_not_flagged(tmp_path):
     assert json.loads(r.out)["findings"]["hidden"] == []
 
 
-def test_widened_suppression_is_flagged(tmp_path):
-    repo = make_repo(tmp_path / "r")
-    edit(repo / SFJ1, CONTENT, VAGUE)
-    _suppress_content(repo)
-    commit(repo, "照录原文")
-    git(repo, "checkout", "-q", "-b", "change")
+def test_widened_suppression_is_flagged(suppressed_on_main):
+    repo = suppressed_on_main
     edit(repo / SFJ1, "等相关材料", "等相关材料，以及法律法规规定的其他材料")  # a catch-all clause
     edit(repo / SFJ1, "disable=vague-term", "disable=vague-term,catch-all")
     commit(repo, "再屏蔽兜底条款")
