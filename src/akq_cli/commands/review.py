@@ -7,8 +7,6 @@ from typing import Optional
 
 import typer
 
-FORMATS = ("text", "markdown", "json")
-
 
 def review(
     base: Optional[str] = typer.Option(
@@ -21,60 +19,24 @@ def review(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写到文件（例如合并请求评论）。Write to a file."),
     catalog: Optional[Path] = typer.Option(None, "--catalog", help="目录清单所在目录；默认自动查找。Catalog folder."),
 ) -> None:
-    """审核一次目录变更：变更摘要、新引入/已修正/原有的问题、涉及部门和审核清单。引入错误时退出码为 1。"""
-    import json
-    import sys
+    """审核一次目录变更：变更摘要、新引入/已修正/原有的问题、涉及部门和审核清单。
 
-    from rich.console import Console
+    \b
+    变更后的版本按基线版本的规则设置（akq.toml）检查；
+    本次变更自己新增或修改的 akq.toml、禁用注释（# akq: disable=…）所屏蔽的问题单独列出，需法律审核。
 
-    from akq_cli.core.git import GitError
-    from akq_cli.core.i18n import t
-    from akq_cli.core.state import load_states
-    from akq_cli.lint.config import ConfigError
-    from akq_cli.review.review import build_review
+    \b
+    退出码：
+      0  没有引入错误级别的问题
+      1  本次变更引入了错误级别的问题，没有被屏蔽
+      2  用法错误、版本不存在或 akq.toml 有误
+      3  新的（或原有的）错误只被本次变更自己的规则设置或禁用注释屏蔽：须经法律审核批准
 
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    Review a catalog change, judged by the base's akq.toml. Exit codes: 0 no new error;
+    1 the change introduces errors; 2 usage or configuration error; 3 errors hidden only by
+    the change's own rule settings or suppressions (needs legal approval).
+    """
+    # Imported here: cli.py imports every command module at start-up.
+    from akq_cli.review.present import run_review
 
-    def fail(message: str) -> None:
-        err.print(f"[bold red]akq review:[/] {message}")
-        raise typer.Exit(2)
-
-    if format not in FORMATS:
-        fail(t("bad-option", detail=f"--format {format}（{'、'.join(FORMATS)}）"))
-    try:
-        _, base_snap, head_snap = load_states(catalog or Path.cwd(), base, head)
-        result = build_review(base_snap, head_snap)
-    except GitError as exc:
-        fail(exc.message())
-        return
-    except ConfigError as exc:
-        fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
-        return
-
-    if format == "text" and output is None:
-        from akq_cli.review.review_output import text
-
-        text(result, Console(highlight=False, soft_wrap=True))
-    else:
-        if format == "json":
-            rendered = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
-        elif format == "markdown":
-            from akq_cli.review.review_output import markdown
-
-            rendered = markdown(result)
-        else:
-            import io
-
-            from akq_cli.review.review_output import text
-
-            buf = io.StringIO()
-            text(result, Console(file=buf, width=120, highlight=False, soft_wrap=True, color_system=None))
-            rendered = buf.getvalue()
-        if output is None:
-            sys.stdout.write(rendered)
-        else:
-            from akq_cli.core.files import atomic_write_text
-
-            atomic_write_text(output, rendered)
-    if result.blocking:
-        raise typer.Exit(1)
+    raise typer.Exit(run_review(catalog or Path.cwd(), base, head, format, output))

@@ -207,6 +207,10 @@ class CatalogState:
                 continue
         return out
 
+    def overlay(self, replaced: dict[str, bytes]) -> CatalogState:
+        """This state with some files' bytes replaced (`akq review` lints the head with its suppressions cut out)."""
+        return OverlayState(self, replaced)
+
     def under(self, folder: str) -> dict[str, bytes]:
         start = f"{folder.rstrip('/')}/" if folder else ""
         return {p: b for p, b in self.files.items() if p.startswith(start)}
@@ -268,6 +272,21 @@ def walk(base: Path, prefix: str, refused: dict[str, str]) -> Iterator[str]:
                     refused[child] = kind_of_mode(entry.stat(follow_symlinks=False).st_mode)
             except OSError:
                 continue
+
+
+class OverlayState(CatalogState):
+    """Another state with some files' bytes replaced; everything else is read from it."""
+
+    def __init__(self, under: CatalogState, replaced: dict[str, bytes]) -> None:
+        super().__init__(under.label, under.prefix, under.commit, under.refused)
+        self.below = under
+        self.replaced = replaced
+
+    def _list(self) -> list[str]:
+        return self.below.names
+
+    def _read(self, name: str) -> bytes:
+        return self.replaced[name] if name in self.replaced else self.below.read(name)
 
 
 class MemoryState(CatalogState):

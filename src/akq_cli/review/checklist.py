@@ -1,27 +1,87 @@
-"""The reviewer's checklist for one added or changed item (`akq review`).
+"""The reviewer's checklist for one added or changed item (`akq review`), derived from lint findings.
 
-Each check states a fact the justice bureau's reviewer must confirm, and says
-whether the item meets it: from the item's values and from the lint findings
-on its file, so the checklist and `akq lint` never disagree.  Some points a
-program cannot judge (does the cited article say what the item claims?); they
-appear as open boxes for the reviewer to tick.
+Each entry summarises what named rules say about the item: it is ✘ when the
+item has findings of those rules (at the given fields, where the entry names
+some), ✔ otherwise.  The checklist never judges a value itself, so it cannot
+disagree with `akq lint`; what it shows beside the state are the item's own
+values, for the reviewer to read.  Points no rule can judge (does the cited
+article say what the item claims?) are marked for a person (待人工核对).
+
+The findings are the head's under the base's rules (akq_cli.review.review), so
+a change cannot tick an entry by switching a rule off.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from akq_cli.author.scaffold import PLACEHOLDER
 from akq_cli.core import vocab
 from akq_cli.core.i18n import pick
+from akq_cli.core.textout import words
 from akq_cli.lint.findings import Finding
 
-LEVEL_NAMES = vocab.zh(vocab.LEVEL)
+FAILING = ("error", "warning")  # info findings are advice, not a failed check
 
-STATE_COUNCIL_LEVELS = ("law", "administrative_regulation", "state_council_decision")
-LOCAL_LEVELS = ("local_regulation", "local_government_rule")
-RISK_NAMES = vocab.zh(vocab.RISK_DOMAIN)
+
+@dataclass(frozen=True)
+class Entry:
+    """One checklist entry: rule id -> the JSON Pointers it looks at (() = anywhere in the item)."""
+
+    key: str
+    rules: dict[str, tuple[str, ...]]
+    kinds: tuple[str, ...] = ()  # the item kinds it applies to; () = every kind
+
+    def covers(self, f: Finding) -> bool:
+        if f.rule not in self.rules:
+            return False
+        pointers = self.rules[f.rule]
+        return not pointers or any(f.pointer == p or f.pointer.startswith(p + "/") for p in pointers)
+
+
+# Rules that skip a placeholder (待填写) leave it to the placeholder rule: an entry
+# about a field names placeholder at that field too.
+NOTIFICATION = ("/title", "/legal_basis", "/content", "/conditions", "/materials", "/commitment/method",
+                "/liability", "/verification/power", "/disclosure")
+ENTRIES = (
+    Entry("complete", {"yaml-syntax": (), "schema": (), "placeholder": ()}),
+    Entry(
+        "legal_basis",
+        {
+            "legal-basis-unspecific": (),
+            "notification-incomplete": ("/legal_basis",),
+            "schema": ("/legal_basis",),
+            "placeholder": ("/legal_basis",),
+        },
+    ),
+    Entry(
+        "approval",
+        {"approval-missing": (), "schema": ("/approval",), "placeholder": ("/approval",)},
+        kinds=("business_license",),
+    ),
+    Entry("risk_domain", {"excluded-domain": (), "schema": ("/risk_domain",)}),
+    Entry(
+        "liability",
+        {
+            "liability-missing": (),
+            "notification-incomplete": ("/liability",),
+            "schema": ("/liability",),
+            "placeholder": ("/liability",),
+        },
+    ),
+    Entry("notification", {"notification-incomplete": (), "placeholder": NOTIFICATION}),
+    Entry(
+        "proxy",
+        {
+            "schema": ("/commitment/proxy_allowed", "/commitment/proxy_requirements"),
+            "placeholder": ("/commitment/proxy_requirements",),
+        },
+    ),
+    Entry("withdrawal", {"schema": ("/commitment/withdrawal",), "placeholder": ("/commitment/withdrawal",)}),
+    Entry("wording", {"vague-term": (), "catch-all": ()}),
+    Entry("personal_data", {"personal-data": ()}),
+    Entry("references", {"reference": (), "duplicate": ()}),
+)
 
 
 @dataclass
@@ -30,237 +90,103 @@ class Check:
     state: str  # "pass" | "fail" | "manual"
     title: str
     detail: str = ""
+    rules: tuple[str, ...] = ()  # the rule ids the entry summarises
+    findings: list[Finding] = field(default_factory=list)  # the failing findings
+    hidden: int = 0  # of them, hidden only by the change's own rule settings or suppressions
 
-    def to_json(self) -> dict[str, str]:
-        return {"key": self.key, "state": self.state, "title": self.title, "detail": self.detail}
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "state": self.state,
+            "title": self.title,
+            "detail": self.detail,
+            "rules": list(self.rules),
+            "findings": [{"rule": f.rule, "pointer": f.pointer, "line": f.line} for f in self.findings],
+            "hidden": self.hidden,
+        }
 
 
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and PLACEHOLDER not in value
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
-def _rules_hit(findings: list[Finding], *rules: str) -> list[Finding]:
-    return [f for f in findings if f.rule in rules and f.severity in ("error", "warning")]
+def _name(table: vocab.Names, code: Any) -> str:
+    return pick(table[code]) if isinstance(code, str) and code in table else str(code)
 
 
-def _with_findings(state: str, detail: str, hits: list[Finding]) -> tuple[str, str]:
-    if hits:
-        rules = "、".join(sorted({f.rule for f in hits}))
-        extra = pick(
-            {"zh": f"akq lint 报告 {len(hits)} 处（{rules}）", "en": f"akq lint reports {len(hits)} ({rules})"}
+def _facts(key: str, data: dict[str, Any], w: dict[str, str]) -> str:
+    """The item's own values an entry is about, as the reviewer reads them."""
+    if key == "legal_basis":
+        bases = [b for b in data.get("legal_basis") or [] if isinstance(b, dict)]
+        return w["cited_separator"].join(
+            w["cited"].format(
+                document=_text(b.get("document")),
+                article=_text(b.get("article")),
+                level=_name(vocab.LEVEL, b.get("level")),
+            )
+            for b in bases
         )
-        return "fail", f"{detail}；{extra}" if detail else extra
-    return state, detail
-
-
-def item_checks(data: dict[str, Any], findings: list[Finding], old: dict[str, Any] | None = None) -> list[Check]:
-    """The checklist for an item's head values; ``findings`` are the head findings on its file."""
-    checks: list[Check] = []
-    kind = data.get("kind")
-    bases = [b for b in data.get("legal_basis") or [] if isinstance(b, dict)]
-
-    # 1. readable and complete as a record
-    state, detail = _with_findings("pass", "", _rules_hit(findings, "schema", "yaml-syntax", "placeholder"))
-    checks.append(
-        Check(
-            "schema",
-            state,
-            pick(
-                {"zh": "格式完整：必填项齐全，没有“待填写”", "en": "Complete: required keys present, no placeholders"}
-            ),
-            detail,
-        )
-    )
-
-    # 2. legal basis names a document and an article
-    specific = bool(bases) and all(
-        isinstance(b.get("document"), str)
-        and "《" in b["document"]
-        and "》" in b["document"]
-        and isinstance(b.get("article"), str)
-        and b["article"].startswith("第")
-        and "条" in b["article"]
-        for b in bases
-    )
-    levels = [b.get("level") for b in bases]
-    cited = "；".join(
-        f"{b.get('document', '')}{b.get('article', '')}（{LEVEL_NAMES.get(str(b.get('level')), b.get('level'))}）"
-        for b in bases
-    )
-    state, detail = _with_findings(
-        "pass" if specific else "fail", cited, _rules_hit(findings, "legal-basis-unspecific")
-    )
-    checks.append(
-        Check(
-            "legal_basis",
-            state,
-            pick({"zh": "设定依据写明文件全称和具体条款", "en": "Legal basis names the document and article"}),
-            detail,
-        )
-    )
-
-    # 3. approval required by the basis level (seed 二（三）)
-    if kind == "business_license":
+    if key == "approval":
         approval = data.get("approval") if isinstance(data.get("approval"), dict) else None
-        if any(lv in STATE_COUNCIL_LEVELS for lv in levels):
-            need, who = pick({"zh": "国务院批准", "en": "State Council approval"}), "国务院"
-        elif any(lv in LOCAL_LEVELS for lv in levels):
-            need, who = pick({"zh": "县人民政府批准", "en": "county government approval"}), "人民政府"
-        else:
-            need, who = "", ""
-        if need:
-            have = approval is not None and _text(approval.get("authority")) and who in str(approval.get("authority"))
-            got = (
-                f"{approval.get('authority', '')} {approval.get('document', '')} {approval.get('date', '')}".strip()
-                if approval
-                else pick({"zh": "未填写批准情况", "en": "no approval recorded"})
-            )
-            state, detail = _with_findings(
-                "pass" if have else "fail",
-                pick({"zh": f"依据层级要求{need}；已填：{got}", "en": f"basis level requires {need}; recorded: {got}"}),
-                _rules_hit(findings, "approval-missing"),
-            )
-        else:
-            state, detail = "pass", pick({"zh": "依据层级不需要上级批准", "en": "basis level needs no approval"})
+        if not approval:
+            return w["approval_none"]
+        recorded = " ".join(_text(approval.get(k)) for k in ("authority", "document", "date") if _text(approval.get(k)))
+        return w["approval_recorded"].format(text=recorded)
+    if key == "risk_domain":
+        risk = data.get("risk_domain")
+        if risk is None:
+            return ""
+        withdrawn = data.get("status") in ("suspended", "repealed")
+        return w["risk_withdrawn" if withdrawn else "risk"].format(domain=_name(vocab.RISK_DOMAIN, risk))
+    if key == "proxy":
+        commitment = data.get("commitment") if isinstance(data.get("commitment"), dict) else {}
+        if commitment.get("proxy_allowed") is True:
+            req = _text(commitment.get("proxy_requirements"))
+            return w["proxy_allowed"].format(text=req) if req else w["proxy_allowed_missing"]
+        return w["proxy_denied"] if commitment.get("proxy_allowed") is False else ""
+    return ""
+
+
+def item_checks(
+    data: dict[str, Any],
+    findings: list[Finding],
+    old: dict[str, Any] | None = None,
+    hidden: list[Finding] | None = None,
+) -> list[Check]:
+    """The checklist of an item from the findings on its file.
+
+    ``findings``: the head's findings on the item's file under the base's rules,
+    including those in ``hidden`` (hidden only by the change's own additions).
+    ``old``: the item's base values, None for a new item.
+    """
+    w = words("review")["checklist"]
+    hidden_ids = {id(f) for f in hidden or []}
+    kind = data.get("kind")
+    checks: list[Check] = []
+    for entry in ENTRIES:
+        if entry.kinds and kind not in entry.kinds:
+            continue
+        hits = [f for f in findings if f.severity in FAILING and entry.covers(f)]
+        details = [d for d in [_facts(entry.key, data, w)] if d]
+        n_hidden = sum(1 for f in hits if id(f) in hidden_ids)
+        if hits:
+            rules = w["rules_separator"].join(sorted({f.rule for f in hits}))
+            details.append(w["findings"].format(n=len(hits), rules=rules))
+        if n_hidden:
+            details.append(w["findings_hidden"].format(n=n_hidden))
         checks.append(
             Check(
-                "approval",
-                state,
-                pick({"zh": "按设定依据层级取得批准", "en": "Approval required by the basis level"}),
-                detail,
+                entry.key,
+                "fail" if hits else "pass",
+                w[entry.key],
+                w["detail_separator"].join(details),
+                tuple(entry.rules),
+                hits,
+                n_hidden,
             )
         )
-
-    # 4. excluded high-risk domain (seed 一)
-    risk = data.get("risk_domain")
-    offered = data.get("status") not in ("suspended", "repealed")
-    if risk is None:
-        state, detail = "pass", ""
-    else:
-        name = RISK_NAMES.get(str(risk), str(risk))
-        state = "fail" if offered else "pass"
-        detail = pick(
-            {
-                "zh": f"属于“{name}”领域，工作方案一规定不得实行告知承诺" + ("" if offered else "；事项已暂停或废止"),
-                "en": f"in the excluded domain {risk}" + ("" if offered else "; the item is suspended or repealed"),
-            }
-        )
-    state, detail = _with_findings(state, detail, _rules_hit(findings, "excluded-domain"))
-    checks.append(
-        Check(
-            "risk_domain",
-            state,
-            pick({"zh": "不属于排除的高风险领域", "en": "Not in an excluded high-risk domain"}),
-            detail,
-        )
-    )
-
-    # 5. liability of a false commitment (seed 三（二）)
-    liability = data.get("liability") if isinstance(data.get("liability"), dict) else {}
-    names = {"civil": "民事", "administrative": "行政", "criminal": "刑事"}
-    missing = [names[k] for k in names if not _text(liability.get(k))]
-    state, detail = _with_findings(
-        "fail" if missing else "pass",
-        pick({"zh": f"缺少{'、'.join(missing)}责任", "en": f"missing: {', '.join(missing)}"}) if missing else "",
-        _rules_hit(findings, "liability-missing"),
-    )
-    checks.append(
-        Check(
-            "liability",
-            state,
-            pick({"zh": "写明民事、行政、刑事责任", "en": "Civil, administrative and criminal liability stated"}),
-            detail,
-        )
-    )
-
-    # 6. the seven notification elements
-    commitment = data.get("commitment") if isinstance(data.get("commitment"), dict) else {}
-    verification = data.get("verification") if isinstance(data.get("verification"), dict) else {}
-    disclosure = data.get("disclosure") if isinstance(data.get("disclosure"), dict) else {}
-    elements = {
-        "事项名称": _text(data.get("title")),
-        "设定依据": bool(bases),
-        "证明内容或许可条件": _text(data.get("content"))
-        and (kind != "business_license" or bool(data.get("materials"))),
-        "承诺方式": bool(commitment.get("method")),
-        "不实承诺责任": not missing,
-        "核查权力": _text(verification.get("power")),
-        "公开情况": isinstance(disclosure.get("public"), bool)
-        and (not disclosure.get("public") or (_text(disclosure.get("scope")) and _text(disclosure.get("period")))),
-    }
-    lacking = [k for k, ok in elements.items() if not ok]
-    state, detail = _with_findings(
-        "fail" if lacking else "pass",
-        pick({"zh": f"缺少：{'、'.join(lacking)}", "en": f"missing: {', '.join(lacking)}"}) if lacking else "",
-        _rules_hit(findings, "notification-incomplete"),
-    )
-    checks.append(
-        Check(
-            "notification",
-            state,
-            pick({"zh": "书面告知七项要素齐全", "en": "All seven notification elements present"}),
-            detail,
-        )
-    )
-
-    # 7. proxy commitment only with authorisation; withdrawal mechanism (seed 三（六）（七）)
-    proxy = commitment.get("proxy_allowed")
-    if proxy is True:
-        ok = _text(commitment.get("proxy_requirements"))
-        detail = pick(
-            {
-                "zh": "允许代为承诺，" + ("已写明授权要求" if ok else "未写明授权要求"),
-                "en": "proxy allowed; " + ("authorisation stated" if ok else "no authorisation stated"),
-            }
-        )
-    else:
-        ok, detail = proxy is False, pick({"zh": "须由申请人本人承诺", "en": "the applicant commits in person"})
-    checks.append(
-        Check(
-            "proxy",
-            "pass" if ok else "fail",
-            pick({"zh": "代为承诺须有授权", "en": "Proxy commitment needs authorisation"}),
-            detail,
-        )
-    )
-    ok = _text(commitment.get("withdrawal"))
-    checks.append(
-        Check(
-            "withdrawal",
-            "pass" if ok else "fail",
-            pick({"zh": "有承诺撤回机制", "en": "Withdrawal mechanism stated"}),
-            "",
-        )
-    )
-
-    # 8. wording: quantifiable, no catch-all clause (seed 三（二）)
-    state, detail = _with_findings("pass", "", _rules_hit(findings, "vague-term", "catch-all"))
-    title = pick(
-        {"zh": "要求可量化，无模糊表述和兜底条款", "en": "Quantifiable wording, no vague terms or catch-all clauses"}
-    )
-    checks.append(Check("wording", state, title, detail))
-
-    # 9. status transitions need the bureau's decision
     if old is not None and old.get("status") != data.get("status"):
-        checks.append(
-            Check(
-                "status",
-                "manual",
-                pick({"zh": "状态变更已履行审核程序", "en": "Status change went through review"}),
-                f"{old.get('status')} → {data.get('status')}",
-            )
-        )
-    # 10. what only a person can judge
-    checks.append(
-        Check(
-            "basis_text",
-            "manual",
-            pick(
-                {
-                    "zh": "人工核对：引用的条款原文支持本事项的证明或许可要求",
-                    "en": "By hand: the cited articles say what the item relies on",
-                }
-            ),
-        )
-    )
+        change = w["status_change"].format(old=old.get("status"), new=data.get("status"))
+        checks.append(Check("status", "manual", w["status"], change))
+    checks.append(Check("basis_text", "manual", w["basis_text"]))
     return checks

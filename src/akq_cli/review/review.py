@@ -1,5 +1,9 @@
 """What `akq review` puts on one page: the change, its lint findings split by origin, the checklists.
 
+The head is judged with the base's rules (its akq.toml): a branch cannot switch
+off or lower the rules that judge it.  What the change's own akq.toml or new
+suppressions would hide is listed apart, for legal review (akq_cli.review.hidden).
+
 Findings of the base and the head are matched by rule, file, JSON Pointer and
 matched text (not by line: an edit above a finding moves it without changing
 it); a renamed item's base findings count under its new path.  What only the
@@ -19,22 +23,38 @@ from akq_cli.lint.config import ConfigError, LintConfig, config_for
 from akq_cli.lint.engine import run
 from akq_cli.lint.findings import Finding
 from akq_cli.review.checklist import Check, item_checks
+from akq_cli.review.hidden import Hidden, by_config, by_suppression, without_directives
 from akq_cli.review.semdiff import CatalogDiff, ItemChange, diff_snapshots
+
+EXIT_CLEAN = 0
+EXIT_INTRODUCED = 1  # the change introduces errors nothing hides: fix them
+EXIT_LEGAL = 3  # the only new errors are hidden by the change's own rule changes: legal approval
 
 
 @dataclass
 class Review:
     diff: CatalogDiff
-    introduced: list[Finding] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)  # new under the base's rules, and not hidden
     fixed: list[Finding] = field(default_factory=list)
     preexisting: list[Finding] = field(default_factory=list)  # in the files this change touches
     preexisting_elsewhere: int = 0
+    hidden: list[Hidden] = field(default_factory=list)  # hidden only by the change's own rule changes
     checklists: list[tuple[ItemChange, list[Check]]] = field(default_factory=list)
     department_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def blocking(self) -> bool:
         return any(f.severity == "error" for f in self.introduced)
+
+    @property
+    def hidden_errors(self) -> int:
+        return sum(1 for h in self.hidden if h.finding.severity == "error")
+
+    @property
+    def exit_code(self) -> int:
+        if self.blocking:
+            return EXIT_INTRODUCED
+        return EXIT_LEGAL if self.hidden_errors else EXIT_CLEAN
 
     def department_rows(self) -> list[tuple[str, str, dict[str, int]]]:
         rows: dict[str, dict[str, int]] = {}
@@ -54,6 +74,7 @@ class Review:
                 "fixed": [f.to_json() for f in self.fixed],
                 "preexisting": [f.to_json() for f in self.preexisting],
                 "preexisting_elsewhere": self.preexisting_elsewhere,
+                "hidden": [h.to_json() for h in self.hidden],
             },
             "departments": [{"id": d, "name": n, **c} for d, n, c in self.department_rows()],
             "checklists": [
@@ -61,6 +82,7 @@ class Review:
                 for it, checks in self.checklists
             ],
             "blocking": self.blocking,
+            "exit_code": self.exit_code,
         }
 
 
@@ -95,33 +117,69 @@ def _department_names(state: CatalogState) -> dict[str, str]:
     return {k: str(d.get("name", "")) for k, d in Catalog.from_state(state, with_items=False).departments.items()}
 
 
-def build_review(base: CatalogState, head: CatalogState) -> Review:
-    """Raises akq_cli.lint.config.ConfigError when the head's akq.toml is broken."""
-    diff = diff_snapshots(base, head)
-    head_config = config_for(head)
+def _config(state: CatalogState) -> LintConfig:
     try:
-        base_config = config_for(base)
+        return config_for(state)
     except ConfigError:
-        base_config = LintConfig()  # a broken config in the past is no reason to refuse today's review
-    memo: dict[str, MemoCache] = {}  # a file unchanged between base and head is linted once
+        return LintConfig()  # a broken config in the past is no reason to refuse today's review
 
-    def lint(state: CatalogState, config: LintConfig) -> list[Finding]:
-        return run(state, config, cache=memo.setdefault(config.fingerprint(), MemoCache())).findings
 
-    base_findings = lint(base, base_config)
-    head_findings = lint(head, head_config)
-    introduced, fixed, pre = split_findings(base_findings, head_findings, diff.renames())
+class _Linter:
+    """engine.run with one in-memory memo per configuration: a file whose bytes are the same in two states is
+    checked once."""
+
+    def __init__(self) -> None:
+        self.memo: dict[str, MemoCache] = {}
+
+    def lint(self, state: CatalogState, config: LintConfig) -> list[Finding]:
+        return run(state, config, cache=self.memo.setdefault(config.fingerprint(), MemoCache())).findings
+
+
+def build_review(base: CatalogState, head: CatalogState) -> Review:
+    """The review of the change from ``base`` to ``head``, judged by the base's rules.
+
+    Raises akq_cli.lint.config.ConfigError when the head's akq.toml is broken.
+    """
+    diff = diff_snapshots(base, head)
+    renames = diff.renames()
+    base_config = _config(base)
+    head_config = config_for(head)
+    linter = _Linter()
+    base_findings = linter.lint(base, base_config)
+    judged = linter.lint(head, base_config)  # the base's rules, the head's suppressions
+
+    stripped = without_directives(head)
+    bare = linter.lint(stripped, base_config) if stripped is not None else judged
+    hidden = [
+        Hidden(f, True, "directive", file, line, text)
+        for f, file, line, text in by_suppression(base, head, judged, bare, renames)
+    ]
+    if head_config.fingerprint() != base_config.fingerprint():
+        source = str(head_config.source or "akq.toml")
+        own = linter.lint(head, head_config)
+        hidden += [Hidden(f, True, how, source, 0, sev) for f, how, sev in by_config(judged, own, head_config)]
+    strict = judged + [h.finding for h in hidden if h.how == "directive"]
+    strict.sort(key=Finding.sort_key)
+
+    introduced, fixed, pre = split_findings(base_findings, strict, renames)
+    new = {id(f) for f in introduced}
+    for h in hidden:
+        h.introduced = id(h.finding) in new
+    hidden.sort(key=lambda h: h.finding.sort_key())
+    hidden_ids = {id(h.finding) for h in hidden}
 
     touched = {p for it in [*diff.items, *diff.files] for p in (it.path, it.old_path) if p}
-    review = Review(diff, introduced, fixed)
+    review = Review(diff, [f for f in introduced if id(f) not in hidden_ids], fixed, hidden=hidden)
+    pre = [f for f in pre if id(f) not in hidden_ids]
     review.preexisting = [f for f in pre if f.file in touched]
     review.preexisting_elsewhere = len(pre) - len(review.preexisting)
     review.department_names = {**_department_names(base), **_department_names(head)}
     by_file: dict[str, list[Finding]] = {}
-    for f in head_findings:
+    for f in strict:
         by_file.setdefault(f.file, []).append(f)
+    hidden_findings = [h.finding for h in hidden]
     for it in diff.items:
         if it.status in ("added", "changed", "renamed") and it.data is not None and it.path:
             old = it.old_data if it.status != "added" else None
-            review.checklists.append((it, item_checks(it.data, by_file.get(it.path, []), old)))
+            review.checklists.append((it, item_checks(it.data, by_file.get(it.path, []), old, hidden_findings)))
     return review

@@ -18,7 +18,7 @@ from typing import Any
 
 from akq_cli.core import fields
 from akq_cli.core.loader import read_document
-from akq_cli.core.state import CatalogState as Snapshot
+from akq_cli.core.state import CatalogState
 
 RENAME_SIMILARITY = 0.6
 ITEM_SUFFIXES = (".yaml", ".yml")
@@ -134,8 +134,8 @@ class ItemChange:
 
 @dataclass
 class CatalogDiff:
-    base: Snapshot
-    head: Snapshot
+    base: CatalogState
+    head: CatalogState
     items: list[ItemChange]
     files: list[ItemChange]  # catalog.yaml, departments.yaml and other non-item files
 
@@ -318,7 +318,7 @@ def _similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
     return sm.ratio()
 
 
-def item_paths(snap: Snapshot) -> dict[str, bytes]:
+def item_paths(snap: CatalogState) -> dict[str, bytes]:
     folder = f"{snap.prefix}/items/" if snap.prefix else "items/"
     return {
         p: b
@@ -327,7 +327,7 @@ def item_paths(snap: Snapshot) -> dict[str, bytes]:
     }
 
 
-def diff_snapshots(base: Snapshot, head: Snapshot) -> CatalogDiff:
+def diff_snapshots(base: CatalogState, head: CatalogState) -> CatalogDiff:
     old_items, new_items = item_paths(base), item_paths(head)
     result: list[ItemChange] = []
     for path in sorted(set(old_items) & set(new_items)):
@@ -392,7 +392,7 @@ def _compare(
     return ch
 
 
-def _other_files(base: Snapshot, head: Snapshot) -> list[ItemChange]:
+def _other_files(base: CatalogState, head: CatalogState) -> list[ItemChange]:
     """catalog.yaml, departments.yaml and other files of the catalog folder outside items/."""
     items_old, items_new = item_paths(base), item_paths(head)
     old = {p: b for p, b in base.under(base.prefix).items() if p not in items_old}
