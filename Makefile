@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test lint bench clean lint-reports review deploy
+.PHONY: publish test lint bench bench-compare clean lint-reports review deploy
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The same benchmark for the code at git revision BEFORE and this checkout's, run by run in turn, with ratios.
+bench-compare: $(STAMP)
+	@test -n "$(BEFORE)" || { echo "make bench-compare BEFORE=<git revision>"; exit 2; }
+	$(BIN)/python bench/run.py --before $(BEFORE)
 
 clean:
 	rm -rf out .akq_cache .pytest_cache

@@ -1,4 +1,4 @@
-"""What every benchmark script needs: the akq command and the synthetic catalogs.
+"""What every benchmark script needs: the akq command, the synthetic catalogs, an older version's code.
 
 All benchmarks share bench/catalogs/<items>/ (a git repository holding
 catalog/), so a catalog generated for one is reused by the others.
@@ -6,12 +6,17 @@ catalog/), so a catalog generated for one is reused by the others.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TOP = HERE.parent
 CATALOGS = HERE / "catalogs"
 
 
@@ -33,3 +38,39 @@ def synthetic_catalog(items: int) -> Path:
         subprocess.run(["git", "init", "-q", str(repo)], check=True)
         stamp.write_text("ok\n", encoding="utf-8")
     return catalog
+
+
+def akq_from(src: Path) -> list[str]:
+    """The command running the akq code under ``src`` with this interpreter.
+
+    Two versions of akq run the same way (same interpreter, same start-up),
+    whatever package the interpreter has installed.  ``akq_cli.cli:main`` is the
+    entry point of every version since the first.
+    """
+    code = f"import sys; sys.path.insert(0, {str(src)!r}); from akq_cli.cli import main; sys.argv[0] = 'akq'; main()"
+    return [sys.executable, "-c", code]
+
+
+def version_env(**extra: str) -> dict[str, str]:
+    """The environment for ``akq_from``, plus ``extra``.
+
+    Without PYTHONPATH, which (as in PYTHONPATH=src) would put one version's code
+    under both; and without PYTHONDONTWRITEBYTECODE, so that akq's modules are
+    compiled once, as an installed akq's are, not in every timed start-up.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return {**env, **extra}
+
+
+@contextmanager
+def worktree(rev: str) -> Iterator[Path]:
+    """A temporary git worktree of this repository at ``rev`` (detached), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="akq-bench-") as tmp:
+        path = Path(tmp) / "before"
+        subprocess.run(["git", "-C", str(TOP), "worktree", "add", "--quiet", "--detach", str(path), rev], check=True)
+        try:
+            yield path
+        finally:
+            subprocess.run(["git", "-C", str(TOP), "worktree", "remove", "--force", str(path)], check=False)

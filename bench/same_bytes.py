@@ -21,28 +21,22 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-TOP = HERE.parent
+from common import TOP, akq_from, version_env, worktree
 
 
 def run_akq(src: Path, catalog_repo: Path, args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
-    code = f"import sys; sys.path.insert(0, {str(src)!r}); from akq_cli.cli import main; sys.argv[0] = 'akq'; main()"
-    proc = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=catalog_repo, capture_output=True, env=env, check=False
-    )
+    proc = subprocess.run([*akq_from(src), *args], cwd=catalog_repo, capture_output=True, env=env, check=False)
     return proc.returncode, proc.stdout
 
 
 def outputs(src: Path, catalog_repo: Path, out: Path) -> dict[str, str]:
     """File name -> sha256 of everything one version of akq writes for the catalog."""
-    env = {**os.environ, "AKQ_LANG": "zh", "AKQ_CACHE_DIR": str(out / "cache"), "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("PYTHONPATH", None)
+    env = version_env(AKQ_LANG="zh", AKQ_CACHE_DIR=str(out / "cache"), PYTHONDONTWRITEBYTECODE="1")
     digests: dict[str, str] = {}
     for name, args in (
         ("lint.json", ["lint", "catalog", "--format", "json", "--no-cache"]),
@@ -66,14 +60,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--before", required=True, help="git revision of the code to compare with")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="akq-same-bytes-") as tmp:
-        old = Path(tmp) / "before"
-        subprocess.run(["git", "-C", str(TOP), "worktree", "add", "--quiet", "--detach", str(old), args.before], check=True)
-        try:
-            before = outputs(old / "src", old, Path(tmp) / "out-before")
-            after = outputs(TOP / "src", old, Path(tmp) / "out-after")
-        finally:
-            subprocess.run(["git", "-C", str(TOP), "worktree", "remove", "--force", str(old)], check=False)
+    with worktree(args.before) as old, tempfile.TemporaryDirectory(prefix="akq-same-bytes-") as tmp:
+        before = outputs(old / "src", old, Path(tmp) / "out-before")
+        after = outputs(TOP / "src", old, Path(tmp) / "out-after")
     differ = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     print(f"{len(before)} outputs before, {len(after)} after, catalog and history of {args.before}")
     for name in differ:
