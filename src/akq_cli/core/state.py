@@ -337,8 +337,11 @@ class RevisionState(CatalogState):
         small = {n: b.sha for n, b in self.blobs.items() if b.size <= MAX_FILE_BYTES}
         return cat_blobs(self.repo, small)
 
+    def read(self, name: str) -> bytes:
+        self.names  # noqa: B018 - lists the tree first: it is what says which entries are refused
+        return super().read(name)
+
     def _read(self, name: str) -> bytes:
-        self.names  # noqa: B018 - lists the tree, filling self.blobs
         blob = self.blobs.get(name)
         if blob is None:
             raise FileNotFoundError(name)
