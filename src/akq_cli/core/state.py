@@ -228,6 +228,10 @@ class DiskState(CatalogState):
     def path(self, name: str) -> Path:
         return self.anchor / name
 
+    def has(self, name: str) -> bool:
+        # one lstat, not a listing of the whole catalog: `akq lint FILE` asks only for catalog.yaml and departments.yaml
+        return name in self.refused or os.path.lexists(self.anchor / name)
+
     def _read(self, name: str) -> bytes:
         return read_regular(self.anchor / name)
 

@@ -303,11 +303,11 @@ def run(
     path findings show; ``cache`` is an ``akq_cli.lint.cache.LintCache``, a
     ``MemoCache`` or None; ``jobs`` the processes for the files the cache does not answer.
     """
-    whole = names is None
+    whole = names is None if meta is None else meta  # the whole catalog: no other items to look up
     if names is None:
         names = state.item_names()
     entries: list[tuple[str, str, Kind]] = [(n, display(n), "item") for n in names]
-    if meta if meta is not None else whole:
+    if whole:
         entries += [(n, display(n), k) for n, k in state.meta_names()]  # type: ignore[misc]
     report = LintReport(files=len(entries))
     results: dict[int, FileResult] = {}
