@@ -183,3 +183,17 @@ def test_lint_memory_stays_bounded_on_dev_zero(catalog_copy):
         cwd=catalog_copy.parent, capture_output=True, timeout=60, check=False,
     )
     assert proc.returncode == 1, proc.stderr.decode()
+
+
+def test_change_log_reads_history_with_the_loader(tmp_path):
+    """A title written as a block scalar, or quoted with a #, is read as YAML says, not as a line of text."""
+    from akq_cli.site.history import read_changes
+
+    repo = make_repo(tmp_path / "repo")
+    path = repo / "catalog" / "items" / "SFJ" / "SFJ-ZM-001.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    lines = [("title: |-\n  经济困难证明（#1 新版）" if ln.startswith("title:") else ln) for ln in lines]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    commit(repo, "改写名称")
+    titles = [c.title for s in read_changes(repo, "catalog") for c in s.changes if c.id == "SFJ-ZM-001"]
+    assert titles[0] == "经济困难证明（#1 新版）"

@@ -3,16 +3,18 @@ changed, suspended, repealed or removed, and when.
 
 We read ``git log --raw`` of the items folder along main's first-parent line (the
 date a change reached the published catalog, not when someone began it), and
-the old and new blob of each changed file through one ``git cat-file --batch``,
+the old and new blob of each changed file through one ``git cat-file --batch``, parsed by akq's loader,
 so a history of 10,000 items costs two git processes, not 20,000.
 """
 
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from akq_cli.core.git import GitError, cat_blobs
+from akq_cli.core.loader import MAX_FILE_BYTES, read_document
 
 ZERO = "0" * 40
 PUBLISHED = "published"
@@ -170,39 +172,20 @@ def classify(before: str | None, after: str | None, content_changed: bool) -> st
     return "removed"
 
 
-_LINE = re.compile(r"^(status|title|matter):[ \t]*(.*?)[ \t]*$", re.M)
-
-
 def _blob_facts(top: Path, blobs: list[str]) -> dict[str, tuple[str | None, str]]:
-    """(status, title) of each blob, from its top-level lines (no full parse needed)."""
-    if not blobs:
+    """(status, title) of each blob, parsed by the same loader as every other reader of item files.
+
+    A blob that is not a readable item (bad YAML, not a mapping) has no status, so it is no public change.
+    """
+    try:
+        contents = cat_blobs(top, {b: b for b in blobs})
+    except GitError:
         return {}
-    proc = _git(top, "cat-file", "--batch", data="".join(b + "\n" for b in blobs).encode())
     out: dict[str, tuple[str | None, str]] = {}
-    data = proc.stdout
-    pos = 0
-    while pos < len(data):
-        nl = data.index(b"\n", pos)
-        header = data[pos:nl].decode().split(" ")
-        pos = nl + 1
-        if len(header) < 3:  # "<sha> missing"
+    for blob, data in contents.items():
+        if len(data) > MAX_FILE_BYTES:
             continue
-        size = int(header[2])
-        text = data[pos:pos + size].decode("utf-8", "replace")
-        pos += size + 1
-        fields = {k: _scalar(v) for k, v in _LINE.findall(text)}
-        out[header[0]] = (fields.get("status") or None, fields.get("title") or fields.get("matter") or "")
+        root = read_document(Path(blob), data).root
+        fields = {k: n.value for k, n in root.value.items() if isinstance(n.value, str)} if root is not None and isinstance(root.value, dict) else {}
+        out[blob] = (fields.get("status") or None, fields.get("title") or fields.get("matter") or "")
     return out
-
-
-def _scalar(raw: str) -> str:
-    raw = re.sub(r"\s+#.*$", "", raw) if not raw.startswith(("'", '"')) else raw
-    if raw[:1] in ("'", '"'):
-        import yaml
-
-        try:
-            value = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            return str(value)
-        except yaml.YAMLError:
-            return raw.strip("'\"")
-    return raw
