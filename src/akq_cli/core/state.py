@@ -92,7 +92,8 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         raise NotRegularFile(name, kind)
     fd = os.open(name, _OPEN_FLAGS)
     try:
-        kind = kind_of_mode(os.fstat(fd).st_mode)
+        st = os.fstat(fd)
+        kind = kind_of_mode(st.st_mode)
         if kind != "file":
             raise NotRegularFile(name, kind)
         chunks: list[bytes] = []
@@ -107,17 +108,17 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise TooLarge(name, max(len(data), os.stat(name).st_size if os.path.isfile(name) else 0))
+        raise TooLarge(name, max(len(data), st.st_size))
     return data
 
 
-def refused_document(name: str, kind: str) -> Document:
-    """What a refused entry reads as: no content, one fatal problem naming what it is."""
-    return Document(Path(name), "", None, [Problem("not-regular-file", 1, 1, {"path": name, "kind": t(f"kind-{kind}")})])
-
-
-def too_large_document(name: str, size: int) -> Document:
-    return Document(Path(name), "", None, [Problem("file-too-large", 1, 1, {"size": size, "limit": MAX_FILE_BYTES})])
+def problem_document(name: str, exc: NotRegularFile | TooLarge) -> Document:
+    """What an entry that must not be read reads as: no content, one fatal problem saying why."""
+    if isinstance(exc, NotRegularFile):
+        problem = Problem("not-regular-file", 1, 1, {"path": name, "kind": t(f"kind-{exc.kind}")})
+    else:
+        problem = Problem("file-too-large", 1, 1, {"size": exc.size, "limit": MAX_FILE_BYTES})
+    return Document(Path(name), "", None, [problem])
 
 
 def is_item_name(name: str) -> bool:
@@ -181,6 +182,9 @@ class CatalogState:
         """A regular file's bytes; NotRegularFile, TooLarge or another OSError otherwise."""
         if name in self.refused:
             raise NotRegularFile(name, self.refused[name])
+        read_all = self.__dict__.get("files")  # a review reads every file for the diff first: not twice
+        if read_all is not None and name in read_all:
+            return read_all[name]
         return self._read(name)
 
     def document(self, name: str) -> Document:
@@ -190,10 +194,8 @@ class CatalogState:
         """
         try:
             data = self.read(name)
-        except NotRegularFile as exc:
-            return refused_document(name, exc.kind)
-        except TooLarge as exc:
-            return too_large_document(name, exc.size)
+        except (NotRegularFile, TooLarge) as exc:
+            return problem_document(name, exc)
         return read_document(Path(name), data)
 
     @cached_property

@@ -19,9 +19,9 @@ from rich.console import Console
 
 from akq_cli.core.files import atomic_write_text
 from akq_cli.core.i18n import lang, pick, set_lang, t
-from akq_cli.core.loader import MAX_FILE_BYTES, Document, read_document
+from akq_cli.core.loader import Document, read_document
 from akq_cli.core.paths import display_path
-from akq_cli.core.state import CatalogError, NotRegularFile, TooLarge, expand, find_root, read_regular
+from akq_cli.core.state import CatalogError, NotRegularFile, TooLarge, expand, find_root, problem_document, read_regular
 from akq_cli.fmt.layout import FormatError, check_usable, format_document, schema_for
 from akq_cli.lint.config import ConfigError, find_config, load_config
 from akq_cli.lint.fixes import fix_document
@@ -56,13 +56,11 @@ class Outcome:
 def format_file(path: Path, config: Any = None) -> Outcome:
     try:
         data = read_regular(path)
-    except NotRegularFile as exc:
-        return Outcome(path, error=t("not-regular-file", path=display_path(path), kind=t(f"kind-{exc.kind}")))
-    except TooLarge as exc:
-        return Outcome(path, error=f"{display_path(path)}: " + t("file-too-large", size=exc.size, limit=MAX_FILE_BYTES))
+        doc = read_document(path, data)
+    except (NotRegularFile, TooLarge) as exc:  # check_usable below says why, as lint does
+        data, doc = b"", problem_document(display_path(path), exc)
     except OSError as exc:
         return Outcome(path, error=t("unreadable", path=display_path(path), error=exc.strerror or str(exc)))
-    doc = read_document(path, data)
     try:
         new = canonical_text(doc, config)
     except FormatError as exc:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.i18n import pick, t
 from akq_cli.core.loader import Document, Node, read_document
-from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, refused_document, too_large_document
+from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
 from akq_cli.lint import suppression as suppress
 from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.config import LintConfig
@@ -316,11 +316,8 @@ def run(
     for i, (name, file, kind) in enumerate(entries):
         try:
             data = state.read(name)
-        except NotRegularFile as exc:
-            results[i] = check_document(refused_document(file, exc.kind), file, config, kind)
-            continue
-        except TooLarge as exc:
-            results[i] = check_document(too_large_document(file, exc.size), file, config, kind)
+        except (NotRegularFile, TooLarge) as exc:
+            results[i] = check_document(problem_document(file, exc), file, config, kind)
             continue
         except OSError as exc:
             results[i] = FileResult([_unreadable(file, exc)], None)

@@ -16,7 +16,7 @@ from typing import Any
 
 from akq_cli.core.catalog import Catalog, Item, load_catalog
 from akq_cli.core.paths import display_path as display
-from akq_cli.core.state import CatalogError, expand, find_root, refused_document
+from akq_cli.core.state import CatalogError, expand, find_root
 from akq_cli.lint.config import LintConfig
 from akq_cli.lint.engine import run
 from akq_cli.render.messages import m
@@ -94,9 +94,8 @@ def select(catalog: Catalog, targets: list[str]) -> list[Item]:
 
 def _outside(catalog: Catalog, name: str, refused: dict[str, str]) -> Item:
     """An item file named on the command line that the catalog's listing does not hold."""
-    if name in refused:
-        return Item(Path(name), refused_document(name, refused[name]))
     assert catalog.state is not None
+    catalog.state.refused.update(refused)  # what expand found is not to be opened either
     return Item(Path(name), catalog.state.document(name))
 
 
