@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -154,7 +154,10 @@ class CatalogState:
     @cached_property
     def names(self) -> list[str]:
         """Every regular file of the state, sorted part by part (as sorted(Path) would)."""
-        return sorted(set(self._list()), key=lambda n: n.split("/"))
+        listed = list(dict.fromkeys(self._list()))
+        return listed if self._listed_in_order else sorted(listed, key=lambda n: n.split("/"))
+
+    _listed_in_order = False  # a subclass whose _list already gives part-by-part order skips the sort
 
     def item_names(self) -> list[str]:
         """Item files below <catalog>/items, regular or not (a refused one is reported where it is linted)."""
@@ -162,8 +165,8 @@ class CatalogState:
             return []
         start = self.join("items") + "/"
         found = [n for n in self.names if n.startswith(start) and is_item_name(n)]
-        found += [n for n in self.refused if n.startswith(start) and is_item_name(n)]
-        return sorted(found, key=lambda n: n.split("/"))
+        special = [n for n in self.refused if n.startswith(start) and is_item_name(n)]
+        return sorted(found + special, key=lambda n: n.split("/")) if special else found
 
     def meta_names(self) -> list[tuple[str, str]]:
         """(name, kind) of catalog.yaml and departments.yaml where the state has them."""
@@ -226,6 +229,7 @@ class DiskState(CatalogState):
         super().__init__(label, prefix)
         self.anchor = anchor
         self.extra = [e.replace(os.sep, "/") for e in extra]  # files outside prefix, e.g. akq.toml above it
+        self._listed_in_order = not self.extra  # walk() lists in order; the extras come after it
 
     def path(self, name: str) -> Path:
         return self.anchor / name
@@ -237,47 +241,53 @@ class DiskState(CatalogState):
     def _read(self, name: str) -> bytes:
         return read_regular(self.anchor / name)
 
-    def _list(self) -> Iterator[str]:
-        for extra in self.extra:
+    def _list(self) -> list[str]:
+        listed: list[str] = []
+        if self.prefix is not None:
+            listed = walk(self.anchor / self.prefix if self.prefix else self.anchor, self.prefix, self.refused)
+        for extra in self.extra:  # akq.toml above the catalog folder
             try:
                 kind = kind_of_mode(os.lstat(self.anchor / extra).st_mode)
             except OSError:
                 continue
-            if kind == "file":
-                yield extra
-            else:
+            if kind != "file":
                 self.refused[extra] = kind
-        if self.prefix is not None:
-            yield from walk(self.anchor / self.prefix if self.prefix else self.anchor, self.prefix, self.refused)
+            elif extra not in listed:
+                listed.append(extra)
+        return listed
 
 
-def walk(base: Path, prefix: str, refused: dict[str, str]) -> Iterator[str]:
-    """Regular files below ``base``, named ``prefix/...``; hidden entries skipped, symlinks never followed.
+def walk(base: Path, prefix: str, refused: dict[str, str]) -> list[str]:
+    """Regular files below ``base``, named ``prefix/...``, in part-by-part order; hidden entries skipped,
+    symlinks never followed.
 
-    Anything else with a YAML name, and any symlinked folder, is recorded in ``refused``.
+    Anything else with a YAML name, and any symlinked folder, is recorded in ``refused``. The entry types come
+    from the directory listing itself (no stat per file): a pre-commit lint of one file lists 10,000 others.
     """
-    stack = [(str(base), prefix)]
-    while stack:
-        folder, name = stack.pop()
+    found: list[str] = []
+
+    def visit(folder: str, name: str) -> None:
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError:
-            continue
+            return
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             child = f"{name}/{entry.name}" if name else entry.name
             try:
-                if entry.is_symlink():
-                    refused[child] = "symlink"
+                if entry.is_file(follow_symlinks=False):
+                    found.append(child)
                 elif entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, child))
-                elif entry.is_file(follow_symlinks=False):
-                    yield child
+                    visit(entry.path, child)
+                elif entry.is_symlink():
+                    refused[child] = "symlink"
                 elif entry.name.endswith(ITEM_SUFFIXES):
                     refused[child] = kind_of_mode(entry.stat(follow_symlinks=False).st_mode)
             except OSError:
                 continue
+
+    visit(str(base), prefix)
+    return found
 
 
 class OverlayState(CatalogState):
@@ -435,7 +445,7 @@ def expand(paths: list[Path]) -> tuple[list[str], dict[str, str]]:
             found = [n for n in walk(root, "" if str(root) == "." else root.as_posix(), refused) if is_item_name(n)]
             if not found and len(refused) == before:
                 raise CatalogError("no-items", path=str(p))
-            names.extend(sorted(found, key=lambda n: n.split("/")))
+            names.extend(found)  # walk() lists in part-by-part order
         elif kind == "file":
             names.append(text)
         else:
