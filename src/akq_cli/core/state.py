@@ -99,11 +99,14 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            want = min(left, max(st.st_size + 1, 1 << 16))  # the whole file in one read when stat is honest
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            if st.st_size and len(chunk) < want:  # a short read of a file whose size stat knows is its end
+                break
     finally:
         os.close(fd)
     data = b"".join(chunks)
