@@ -15,6 +15,11 @@ import re
 from functools import cache
 from typing import Any
 
+import yaml
+from yaml.emitter import Emitter
+
+from akq_cli.core.loader import _resolve
+
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # YAML 1.2 core forms that PyYAML (1.1) reads as text but editors read as numbers
 _YAML12_NUMBERS = re.compile(r"^[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")
@@ -22,22 +27,18 @@ _YAML12_NUMBERS = re.compile(r"^[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|\.(inf|Inf|INF)|\.
 
 @cache
 def _analyzer() -> Any:
-    from yaml.emitter import Emitter
 
     return Emitter(io.StringIO(), allow_unicode=True)
 
 
 @cache
 def _resolver() -> Any:
-    import yaml
 
     return yaml.resolver.Resolver()
 
 
 def _reads_as_text(s: str) -> bool:
-    import yaml
 
-    from akq_cli.core.loader import _resolve
 
     if _DATE.match(s):
         return True
@@ -56,7 +57,6 @@ def plain_ok(s: str) -> bool:
 
 
 def double_quoted(s: str) -> str:
-    import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     out = yaml.dump(s, Dumper=dumper, default_style='"', allow_unicode=True, width=1_000_000_000)

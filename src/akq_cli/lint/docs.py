@@ -13,8 +13,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from akq_cli.core.files import atomic_write_text
+from akq_cli.core.i18n import lang, set_lang
+from akq_cli.lint.examples import lint_example
 from akq_cli.lint.findings import Finding
 from akq_cli.lint.framework import Example, Rule
+from akq_cli.lint.registry import all_rules
 
 SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 # document (what the reader found) and directive (suppression comments) also look at one file at a time
@@ -23,13 +27,11 @@ SCOPE = {s: "单个事项 item" for s in ("document", "item", "directive")} | {"
 
 def example_findings(rule: Rule, example: Example) -> list[Finding]:
     """What `akq lint` reports for this rule on the example, in the current language."""
-    from akq_cli.lint.examples import lint_example
 
     return [f for f in lint_example(example) if f.rule == rule.id]
 
 
 def _findings_in(rule: Rule, example: Example, language: str) -> list[Finding]:
-    from akq_cli.core.i18n import lang, set_lang
 
     before = lang()
     set_lang(language)
@@ -136,7 +138,6 @@ def index(rules: list[Rule]) -> str:
 
 def render() -> dict[str, str]:
     """File name -> content of every page."""
-    from akq_cli.lint.registry import all_rules
 
     rules = list(all_rules().values())
     pages = {f"{r.id}.md": page(r) for r in rules}
@@ -157,7 +158,6 @@ def main(argv: list[str]) -> int:
         for name in stale + extra:
             print(f"{out / name}: out of date; run python -m akq_cli.lint.docs", file=sys.stderr)
         return 1 if stale or extra else 0
-    from akq_cli.core.files import atomic_write_text
 
     out.mkdir(parents=True, exist_ok=True)
     for name in stale:

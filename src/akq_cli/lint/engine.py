@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from akq_cli.core.catalog import Catalog
-from akq_cli.core.i18n import pick, t
+from akq_cli.core.i18n import lang, pick, set_lang, t
 from akq_cli.core.loader import Document, Node, read_document
 from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
 from akq_cli.lint import suppression as suppress
@@ -31,6 +31,7 @@ from akq_cli.lint.framework import (
     Rule,
 )
 from akq_cli.lint.registry import all_rules, in_scope
+from akq_cli.lint.rules.schema import errors_to_hits
 
 Kind = Literal["item", "catalog", "departments"]
 PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
@@ -133,7 +134,6 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
         return FileResult(findings, None, directives)
     if kind != "item":
         if config.enabled(schema.id):
-            from akq_cli.lint.rules.schema import errors_to_hits
 
             findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, kind))
         return FileResult(findings, None, directives)
@@ -253,7 +253,6 @@ def _check_job(job: Job, config: LintConfig) -> list[Any]:
 
 def _init_worker(config: LintConfig, language: str) -> None:
     global _worker_config
-    from akq_cli.core.i18n import set_lang
 
     _worker_config = config
     set_lang(language)
@@ -267,9 +266,8 @@ def _work(batch: list[Job]) -> list[list[Any]]:
 def _run_jobs(jobs: list[Job], config: LintConfig, processes: int) -> list[list[Any]]:
     if processes <= 1 or len(jobs) < PARALLEL_MIN_FILES:
         return [_check_job(job, config) for job in jobs]
-    import multiprocessing
+    import multiprocessing  # a pre-commit run over a few files never starts a pool: not on its start-up path
 
-    from akq_cli.core.i18n import lang
 
     # fork shares the already-imported rules and schema validators with the workers for free.
     methods = multiprocessing.get_all_start_methods()

@@ -11,6 +11,11 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape, quoteattr
 
+import docx
+from docx.oxml import parse_xml
+from docx.shared import Mm
+from lxml import etree
+
 from akq_cli.render.layout import Layout, StyleSpec
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -101,7 +106,6 @@ def _strip_theme_fonts(root) -> None:  # type: ignore[no-untyped-def]
 
 
 def _set_defaults(styles_el, body: StyleSpec) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
 
     doc_defaults = styles_el.find(f"{W}docDefaults")
     if doc_defaults is not None:
@@ -115,7 +119,6 @@ def _set_defaults(styles_el, body: StyleSpec) -> None:  # type: ignore[no-untype
 
 
 def _install_styles(document, layout: Layout) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
 
     styles_el = document.styles.element
     _set_defaults(styles_el, layout.styles["body"])
@@ -129,7 +132,6 @@ def _install_styles(document, layout: Layout) -> None:  # type: ignore[no-untype
 
 def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped-def]
     """Declare the Chinese fonts (GB2312 charset, alternatives) so Word substitutes sensibly."""
-    from docx.oxml import parse_xml
 
     part = next((rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable")), None)
     if part is None:
@@ -147,7 +149,6 @@ def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped
                 '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
             )
         )
-    from lxml import etree
 
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -170,7 +171,6 @@ def _page_number_xml(spec: StyleSpec, align: str) -> str:
 
 
 def _fill_footer(footer, xml: str) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
 
     footer.is_linked_to_previous = False
     el = footer._element
@@ -180,8 +180,6 @@ def _fill_footer(footer, xml: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _setup_section(document, layout: Layout) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
-    from docx.shared import Mm
 
     page = layout.page
     section = document.sections[0]
@@ -228,7 +226,6 @@ def _drop_parts(document) -> None:  # type: ignore[no-untyped-def]
 
 def base_document(layout: Layout) -> bytes:
     """The empty, styled form document as DOCX bytes."""
-    import docx
 
     document = docx.Document()
     _drop_parts(document)

@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core import fields
+from akq_cli.core.i18n import lang
 from akq_cli.core.loader import read_document
+from akq_cli.core.resources import schema
 from akq_cli.core.state import CatalogState
+from akq_cli.fmt.layout import ordered_keys
 
 RENAME_SIMILARITY = 0.6
 ITEM_SUFFIXES = (".yaml", ".yml")
@@ -190,7 +193,6 @@ def _same(a: Any, b: Any) -> bool:
 
 def diff_values(old: Any, new: Any, pointer: str = "", schema: str = "item") -> list[FieldChange]:
     """The field changes from ``old`` to ``new``, pointers into ``new`` (into ``old`` for removals)."""
-    from akq_cli.fmt.layout import ordered_keys
 
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[FieldChange] = []
@@ -228,7 +230,6 @@ def _escape(key: str) -> str:
 
 
 def _schema_at(pointer: str, name: str = "item") -> dict[str, Any] | None:
-    from akq_cli.core.resources import schema
 
     node: Any = schema(name)
     for part in [p for p in pointer.split("/") if p]:
@@ -240,8 +241,6 @@ def _schema_at(pointer: str, name: str = "item") -> dict[str, Any] | None:
 
 def label(pointer: str, schema_name: str = "item") -> str:
     """A field's name for people: 不实承诺的责任 › 刑事责任, 申请人承诺符合的条件 第2项."""
-    from akq_cli.core.i18n import lang
-    from akq_cli.core.resources import schema
 
     zh = lang() == "zh"
     node: Any = schema(schema_name)

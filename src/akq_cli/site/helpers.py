@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 _WORK: list[Callable[[], Any]] = []  # what forked helpers run; they inherit it at fork, nothing is pickled
@@ -20,7 +22,6 @@ class Helpers:
     """
 
     def __init__(self, wanted: bool) -> None:
-        import multiprocessing
 
         self.fork = wanted and "fork" in multiprocessing.get_all_start_methods()
         self.pending: list[tuple[int, list[Any]]] = []
@@ -37,8 +38,6 @@ class Helpers:
     def go(self) -> None:
         if not self.pending:
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         # With fork, the pool starts all its processes at the first submit,
         # before its own thread exists: every helper sees _WORK as it is now.

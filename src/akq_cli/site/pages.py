@@ -6,7 +6,10 @@ import re
 from functools import cache
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader
+
 from akq_cli.core import fields
+from akq_cli.core.resources import resource_dir
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -34,9 +37,7 @@ def tel(value: Any) -> str:
 
 @cache
 def environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader
 
-    from akq_cli.core.resources import resource_dir
 
     env = Environment(
         loader=FileSystemLoader(str(resource_dir("templates") / "site")),

@@ -12,6 +12,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from akq_cli.core.files import atomic_write_text
+
 if TYPE_CHECKING:
     from akq_cli.lint.engine import LintReport
 
@@ -19,7 +21,7 @@ FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 def render_text(report: LintReport, *, color: bool, width: int | None = None) -> str:
-    import io
+    import io  # rich (25 ms) is imported only by the formats that print with it, not by json or sarif
 
     from rich.console import Console
 
@@ -40,7 +42,6 @@ def tolerate_console_encoding() -> None:
 
 
 def write_outputs(report: LintReport, outputs: list[tuple[str, Path | None]]) -> None:
-    from akq_cli.core.files import atomic_write_text
 
     for name, target in outputs:
         if name == "text":

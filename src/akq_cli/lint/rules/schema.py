@@ -6,15 +6,16 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from akq_cli.core.i18n import lang
 from akq_cli.core.loader import Node
+from akq_cli.core.resources import schema
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
 
 
 @cache
 def validator(name: str = "item") -> Any:
-    import jsonschema
+    import jsonschema  # only to explain an invalid file (0.1 s to import); valid files never need it
 
-    from akq_cli.core.resources import schema
 
     return jsonschema.Draft202012Validator(schema(name))
 
@@ -74,7 +75,6 @@ _TYPE_NAMES = {
 
 
 def _type_name(value: Any) -> str:
-    from akq_cli.core.i18n import lang
 
     t = (
         "boolean"
@@ -108,7 +108,6 @@ _PATTERN_HINTS = {
 
 
 def _pattern_hint(path: list[Any]) -> str:
-    from akq_cli.core.i18n import lang
 
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     if key in ("effective_date", "date"):
@@ -136,7 +135,6 @@ def _compiled(name: str) -> Any:
         import jsonschema_rs
     except ImportError:
         return None
-    from akq_cli.core.resources import schema
 
     return jsonschema_rs.validator_for(schema(name))
 
@@ -146,7 +144,6 @@ def errors_to_hits(root: Node, name: str = "item") -> Iterable[Hit]:
     fast = _compiled(name)
     if fast is not None and fast.is_valid(data):
         return
-    from akq_cli.core.i18n import lang
 
     v = validator(name)
     errors = sorted(v.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
