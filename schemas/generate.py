@@ -3,8 +3,8 @@
 The schemas are data that editors and other tools read, so they are committed
 as JSON; this script is how they are written, so that the shared definitions
 (non-empty text, document numbers) stay the same in all three.  The item schema
-is built from the field registry (src/akq_cli/core/fields.py): add or change an
-item field there, not here.
+is built from the field registry (src/akq_cli/core/fields.py), the plan schema
+from src/akq_cli/core/plan_fields.py: add or change a field there, not here.
 Run: python schemas/generate.py  (or with --check, which fails when a committed schema is stale)
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's akq_cli, not an installed one
 
-from akq_cli.core import fields
+from akq_cli.core import fields, plan_fields
 from akq_cli.core.fields import Field
 
 OUT = Path(__file__).resolve().parent
@@ -66,6 +66,8 @@ def field_schema(f: Field) -> dict:
         }
     if f.type == "boolean":
         return {"type": "boolean", "title": f.zh, "description": f.description}
+    if f.type in ("integer", "number"):
+        return {"type": f.type, "title": f.zh, "description": f.description}
     if f.type == "text_list":
         return text_list(f.zh, f.description, f.min_items)
     if f.type == "enum_list":
@@ -239,7 +241,17 @@ departments = {
     },
 }
 
-SCHEMAS = {"item": item, "catalog": catalog, "departments": departments}
+plan = {
+    "$schema": DRAFT,
+    "$id": BASE + "plan.schema.json",
+    "title": "双随机抽查计划",
+    "description": "catalog/plans/<年度>/<部门代码>-<序号>.yaml：一项“双随机、一公开”抽查计划（抽查什么、依据、名录及其 SHA-256、"
+    "抽取比例、执法人员和回避、公开随机数）。比例、人数和日期是否合规由 akq lint 的 plan-* 规则检查。",
+    "type": "object",
+    **members(plan_fields.PLAN),
+}
+
+SCHEMAS = {"item": item, "catalog": catalog, "departments": departments, "plan": plan}
 
 
 def rendered(name: str) -> str:

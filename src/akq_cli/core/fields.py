@@ -42,6 +42,8 @@ Type = Literal[
     "enum",  # one of `enum`
     "enum_or_list",  # one of `enum`, or a list of them
     "boolean",
+    "integer",  # a whole number; its bounds are a lint rule's to judge (the message can say why)
+    "number",  # a whole or decimal number; likewise
     "text_list",  # a list of texts
     "enum_list",  # a non-empty list of distinct values of `enum`
     "code_list",  # a list of distinct strings matching `pattern`
@@ -522,6 +524,8 @@ _TYPE_ZH = {
     "enum": "可选值之一",
     "enum_or_list": "可选值之一，或其列表",
     "boolean": "true / false",
+    "integer": "整数",
+    "number": "数字",
     "text_list": "文字列表",
     "enum_list": "可选值列表",
     "code_list": "编号列表",

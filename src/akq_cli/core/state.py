@@ -17,6 +17,7 @@ by trusting ``stat`` (which says 0 for ``/proc`` files and devices).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -124,6 +125,14 @@ def problem_document(name: str, exc: NotRegularFile | TooLarge) -> Document:
     return Document(Path(name), "", None, [problem])
 
 
+# An inspection plan: any YAML file directly in a plans/<year>/ folder (registers live one level further down).
+_PLAN_NAME = re.compile(r"(?:^|/)plans/[0-9]{4}/[^/]+\.ya?ml$")
+
+
+def is_plan_name(name: str) -> bool:
+    return bool(_PLAN_NAME.search(name)) and not name.rpartition("/")[2].startswith(".")
+
+
 def is_item_name(name: str) -> bool:
     base = name.rpartition("/")[2]
     return base.endswith(ITEM_SUFFIXES) and not base.startswith(".") and base not in META_FILES
@@ -170,6 +179,13 @@ class CatalogState:
         found = [n for n in self.names if n.startswith(start) and is_item_name(n)]
         special = [n for n in self.refused if n.startswith(start) and is_item_name(n)]
         return sorted(found + special, key=lambda n: n.split("/")) if special else found
+
+    def plan_names(self) -> list[str]:
+        """Inspection plans: <catalog>/plans/<year>/<DEPT>-<n>.yaml (akq_cli.core.plan_fields)."""
+        if self.prefix is None:
+            return []
+        start = self.join("plans") + "/"
+        return [n for n in self.names if n.startswith(start) and is_plan_name(n)]
 
     def meta_names(self) -> list[tuple[str, str]]:
         """(name, kind) of catalog.yaml and departments.yaml where the state has them."""

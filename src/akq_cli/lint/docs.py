@@ -22,7 +22,10 @@ from akq_cli.lint.registry import all_rules
 
 SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 # document (what the reader found) and directive (suppression comments) also look at one file at a time
-SCOPE = {s: "单个事项 item" for s in ("document", "item", "directive")} | {"catalog": "整个目录 catalog"}
+SCOPE = {s: "单个事项 item" for s in ("document", "item", "directive")} | {
+    "catalog": "整个目录 catalog",
+    "plan": "抽查计划 plan",
+}
 
 
 def example_findings(rule: Rule, example: Example) -> list[Finding]:
@@ -99,6 +102,12 @@ def page(rule: Rule) -> str:
         " lines and columns refer to the completed file.",
         "",
     ]
+    if rule.scope == "plan":
+        lines += [
+            "例子以 `# plans/…` 注释开头时，写出的是与基础抽查计划（src/akq_cli/lint/examples.py 的 PLAN）不同的键。"
+            " An example starting with a `# plans/…` comment shows the keys that differ from the base inspection plan.",
+            "",
+        ]
     if rule.scope == "catalog":
         lines += [
             "例子中每个 `# items/…` 注释开始一个文件。Each `# items/…` comment starts one file of the example.",

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.i18n import lang, pick, set_lang, t
 from akq_cli.core.loader import Document, Node, read_document
-from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
+from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, is_plan_name, problem_document
 from akq_cli.lint import suppression as suppress
 from akq_cli.lint.catalog_index import CatalogIndex
 from akq_cli.lint.config import LintConfig
@@ -33,7 +33,7 @@ from akq_cli.lint.framework import (
 from akq_cli.lint.registry import all_rules, in_scope
 from akq_cli.lint.rules.schema import errors_to_hits
 
-Kind = Literal["item", "catalog", "departments"]
+Kind = Literal["item", "plan", "catalog", "departments"]
 PARALLEL_MIN_FILES = 200  # below this a process pool costs more than it saves
 
 
@@ -132,20 +132,25 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
         if config.enabled(schema.id):
             findings.append(make_finding(schema, doc, file, Hit(root, message=_NOT_A_MAPPING), config))
         return FileResult(findings, None, directives)
-    if kind != "item":
+    if kind not in ("item", "plan"):
         if config.enabled(schema.id):
 
             findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, kind))
         return FileResult(findings, None, directives)
+    if kind == "plan":  # a plan has its own schema and rules, and no summary: catalog rules are about items
+        from akq_cli.lint.rules.schema import errors_to_hits
+
+        if config.enabled(schema.id):
+            findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, "plan"))
     ctx = ItemContext(doc.path, doc, root, config)
-    for rule in in_scope("item"):
+    for rule in in_scope(kind):
         if not config.enabled(rule.id):
             continue
         try:
             findings.extend([make_finding(rule, doc, file, hit, config) for hit in rule.check(ctx)])
         except Exception as exc:
             findings.append(crashed(rule.id, file, exc))
-    return FileResult(findings, summarize(file, root), directives)
+    return FileResult(findings, summarize(file, root) if kind == "item" else None, directives)
 
 
 def resolve(findings: list[Finding], directives: list[suppress.Directive], file: str, config: LintConfig) -> list[Finding]:
@@ -304,8 +309,10 @@ def run(
     whole = names is None if meta is None else meta  # the whole catalog: no other items to look up
     if names is None:
         names = state.item_names()
-    entries: list[tuple[str, str, Kind]] = [(n, display(n), "item") for n in names]
+    entries: list[tuple[str, str, Kind]] = [(n, display(n), "plan" if is_plan_name(n) else "item") for n in names]
     if whole:
+        given = set(names)
+        entries += [(n, display(n), "plan") for n in state.plan_names() if n not in given]
         entries += [(n, display(n), k) for n, k in state.meta_names()]  # type: ignore[misc]
     report = LintReport(files=len(entries))
     results: dict[int, FileResult] = {}

@@ -16,7 +16,9 @@ part starting with a comment naming its path::
     department: GAJ
 
 Each part is again a fragment over a base item.  Both base items are complete
-and lint-clean; tests/rules/test_examples.py checks that they stay so.
+and lint-clean; tests/rules/test_examples.py checks that they stay so.  A part
+whose path comment names ``plans/<year>/…`` is a fragment over the base
+inspection plan (``PLAN``) instead: that is how a plan rule's examples are written.
 
 As sqlfluff's rule test cases carry ``configs`` and ``fix_str``, an example may
 carry the akq.toml it is linted with (``Example.config``), the fragment that
@@ -30,7 +32,7 @@ import re
 from pathlib import Path
 
 from akq_cli.core.loader import read_document
-from akq_cli.core.state import MemoryState
+from akq_cli.core.state import MemoryState, is_plan_name
 from akq_cli.lint.config import CONFIG_NAME, LintConfig, load_config
 from akq_cli.lint.engine import run
 from akq_cli.lint.findings import Finding
@@ -131,6 +133,48 @@ status: published
 effective_date: 2021-07-01
 """
 
+# The base inspection plan of the plan-* rules' examples (akq_cli.core.plan_fields).
+PLAN_PATH = "plans/2025/RSJ-1.yaml"
+PLAN = """\
+id: RSJ-1
+title: 2025年人力资源服务许可告知承诺事项“双随机、一公开”抽查计划
+department: RSJ
+items: [RSJ-XK-001]
+legal_basis:
+  - document: 《中华人民共和国行政处罚法》
+    article: 第四十二条
+    level: law
+  - document: 《阿合奇县全面推行证明事项和涉企经营许可事项告知承诺制工作方案》
+    article: 三（四）
+    level: normative_document
+matter_class: ordinary
+method: 现场检查
+frequency: 每年1次
+period:
+  start: 2025-08-01
+  end: 2025-11-30
+registers:
+  - file: registers/RSJ-1-targets.csv
+    sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+inspectors:
+  file: registers/RSJ-inspectors.csv
+  sha256: 60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752
+sample:
+  ratio: 0.2
+  rounding: up
+  stratify_by: 事项编号
+  minimum_per_stratum: 1
+inspection:
+  per_target: 2
+  recusal:
+    - 执法人员与检查对象有直接利害关系的
+    - 执法人员是检查对象的近亲属的
+seed:
+  source: 中国福利彩票“双色球”第2025080期开奖号码
+  date: 2025-07-15
+  registers_fixed: 2025-07-10
+"""
+
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 _PATH = re.compile(r"^#\s*(\S+\.ya?ml)\s*$")
 
@@ -147,11 +191,13 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
     return [(key, "".join(lines)) for key, lines in blocks]
 
 
-def base_for(fragment: str) -> str:
+def base_for(fragment: str, path: str | None = None) -> str:
+    if path is not None and is_plan_name(path):
+        return PLAN
     return BUSINESS_LICENSE if re.search(r"^kind:\s*business_license\s*$", fragment, re.M) else CERTIFICATION
 
 
-def build(fragment: str, drop: tuple[str, ...] = ()) -> str:
+def build(fragment: str, drop: tuple[str, ...] = (), path: str | None = None) -> str:
     """The base item with the fragment's top-level keys replacing (or added to) its own."""
     replaced: dict[str, str] = {}
     for key, text in _blocks(fragment):
@@ -160,7 +206,7 @@ def build(fragment: str, drop: tuple[str, ...] = ()) -> str:
     lead = "".join(text for key, text in _blocks(fragment) if key is None)
     out: list[str] = [lead] if lead.strip() else []
     used: set[str] = set()
-    for key, text in _blocks(base_for(fragment)):
+    for key, text in _blocks(base_for(fragment, path)):
         if key in drop:
             continue
         if key in replaced:
@@ -187,7 +233,7 @@ def files(example: Example) -> dict[str, str]:
     """Relative path -> file text for every file the example stands for."""
     out: dict[str, str] = {}
     for path, fragment in parts(example):
-        text = build(fragment, example.drop)
+        text = build(fragment, example.drop, path)
         if path is None:
             item_id = _value(text, "id") or "ITEM"
             path = f"items/{_value(text, 'department') or 'DEPT'}/{item_id}.yaml"

@@ -123,9 +123,10 @@ class DirectiveContext:
 # What a check reads, and so when the engine calls it:
 #   document  - every file as read, even one that does not parse (yields Findings)
 #   item      - one parsed item (yields Hits)
+#   plan      - one parsed inspection plan, catalog/plans/<year>/*.yaml (yields Hits; its context is an ItemContext)
 #   catalog   - the summaries of all linted items (yields Findings)
 #   directive - one file's suppression comments, once all its findings are in (yields Findings)
-Scope = Literal["document", "item", "catalog", "directive"]
+Scope = Literal["document", "item", "plan", "catalog", "directive"]
 
 
 def _texts(value: Any) -> tuple[str, ...]:

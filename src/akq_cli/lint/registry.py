@@ -23,6 +23,15 @@ RULE_MODULES = (
     "personal_data",
     "doc_number_format",
     "punctuation",
+    # inspection plans, catalog/plans/<year>/*.yaml (双随机、一公开, seed 三（四）)
+    "plan_sample_size",
+    "plan_rounding",
+    "plan_stratum_minimum",
+    "plan_inspector_count",
+    "plan_recusal",
+    "plan_seed_date",
+    "plan_legal_basis",
+    "plan_weighting",
     # catalog scope: over the summaries of all linted items
     "duplicate",
     "reference",
