@@ -30,6 +30,9 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("import", "import_", "import_"),
 ]
 
+# (command name, module under akq_cli.commands): commands with subcommands, each module's typer ``app``
+GROUPS: list[tuple[str, str]] = [("draw", "draw")]
+
 app = typer.Typer(
     name="akq",
     help="阿合奇县证明事项和涉企经营许可事项告知承诺制目录工具。Tools for the notification-commitment catalog.",
@@ -61,6 +64,8 @@ def _root(
 for _name, _module, _func in COMMANDS:
     _mod = importlib.import_module(f"akq_cli.commands.{_module}")
     app.command(_name)(getattr(_mod, _func))
+for _name, _module in GROUPS:
+    app.add_typer(importlib.import_module(f"akq_cli.commands.{_module}").app, name=_name)
 
 
 def _lang_first(argv: list[str]) -> list[str]:

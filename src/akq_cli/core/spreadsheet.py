@@ -64,13 +64,19 @@ def _text(value: Any) -> str:
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
-    suffix = path.suffix.lower()
     if not path.is_file():
         raise SheetError({"zh": f"文件不存在：{path}", "en": f"No such file: {path}"})
+    return table_from_bytes(path.read_bytes(), path, sheet)
+
+
+def table_from_bytes(data: bytes, path: Path, sheet: str | None = None) -> Table:
+    """The table in ``data``, a file named ``path`` (its suffix says the format): a caller that hashes
+    a register reads it once and parses the very bytes it hashed."""
+    suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(data, path, sheet)
     if suffix in (".csv", ".txt"):
-        return _read_csv(path)
+        return _read_csv(data, path)
     if suffix in (".xls", ".et", ".ods", ".wps"):
         raise SheetError(
             {
@@ -86,12 +92,12 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     )
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
+def _read_xlsx(data: bytes, path: Path, sheet: str | None) -> Table:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)  # not read_only: merged ranges are needed
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read_only: merged ranges are needed
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise SheetError(
             {
@@ -158,10 +164,10 @@ def decode_csv(data: bytes, name: str) -> tuple[str, str]:
         ) from exc
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(data: bytes, path: Path) -> Table:
     import csv
 
-    text, encoding = decode_csv(path.read_bytes(), path.name)
+    text, encoding = decode_csv(data, path.name)
     if "\x00" in text:
         raise SheetError({"zh": f"{path.name} 不是文本文件。", "en": f"{path.name} is not a text file."})
     sample = text[:4096]
