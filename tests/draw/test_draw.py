@@ -11,10 +11,11 @@ import pytest
 
 from akq_cli.draw.errors import DrawError
 from akq_cli.draw.registers import mask
-from akq_cli.draw.sampler import Target, draw_targets, how_many
+from akq_cli.draw.sampler import Target, draw_targets, how_many, score
 from akq_cli.draw.seed import canonical, make_seed
 from akq_cli.draw.transcript import draw, dumps
 from akq_cli.draw.verify import verify
+from akq_cli.lint.examples import PLAN
 
 from .conftest import INSPECTORS, SEED_VALUES, targets_csv, write_plan
 
@@ -115,8 +116,6 @@ def test_no_inspector_is_drawn_for_a_target_they_must_recuse_from(tmp_path: Path
 
 
 def _ratio(value: float) -> str:
-    from akq_cli.lint.examples import PLAN
-
     return PLAN.replace("ratio: 0.2", f"ratio: {value}")
 
 
@@ -179,8 +178,6 @@ def test_a_missing_plan_is_a_message_in_both_languages(tmp_path: Path):
 
 
 def test_the_fast_path_ranks_as_the_documented_score():
-    from akq_cli.draw.sampler import score
-
     targets = [Target(f"T{i}", "all", 1 + i % 2) for i in range(50)]
     chosen, _ = draw_targets("ab" * 32, targets, ratio=None, count=50, rounding="up", minimum=0)
     assert [t.id for t in chosen] == [t.id for t in sorted(targets, key=lambda t: (score("ab" * 32, t.id, t.weight), t.id))]

@@ -138,8 +138,6 @@ def check_document(doc: Document, file: str, config: LintConfig, kind: Kind = "i
             findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, kind))
         return FileResult(findings, None, directives)
     if kind == "plan":  # a plan has its own schema and rules, and no summary: catalog rules are about items
-        from akq_cli.lint.rules.schema import errors_to_hits
-
         if config.enabled(schema.id):
             findings.extend(make_finding(schema, doc, file, h, config) for h in errors_to_hits(root, "plan"))
     ctx = ItemContext(doc.path, doc, root, config)
