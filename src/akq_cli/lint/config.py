@@ -1,7 +1,7 @@
 """Lint configuration: akq.toml at the catalog root, then command-line options.
 
     [lint]
-    select = ["vague-term", "catch-all"]   # only these rules (default: all)
+    select = ["yaml-syntax", "schema", "vague-term"]  # only these (default: all; the first two are required)
     ignore = ["punctuation"]               # never these
     [lint.severity]
     punctuation = "info"                   # error | warning | info
@@ -12,7 +12,10 @@
 The loader knows no rule by name: the keys of [lint.RULE-ID] and what their
 values must be come from ``Rule.options`` (akq_cli.lint.framework.Option).
 Every mistake in the file is reported as akq.toml:LINE:COLUMN and stops the run
-(exit 2): a silently ignored setting is worse than none.
+(exit 2): a silently ignored setting is worse than none.  So is a file that
+switches off what makes a file checkable at all: an empty ``select``, or a
+``Rule.required`` rule (yaml-syntax, schema) left out, ignored or lowered below
+error.  akq.toml is written by whoever opens a merge request.
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ class ConfigError(Exception):
 
     def location(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: "
+
+    def message(self) -> str:
+        return self.location() + self.detail
+
+    def to_json(self) -> dict[str, str | int]:
+        return {"file": str(self.path), "line": self.line, "column": self.column, "message": self.detail}
 
 
 def find_config(start: Path) -> Path | None:
@@ -78,6 +87,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad-severity": {
         "zh": "lint.severity.{rule} 的值“{value}”无效，应为 error、warning 或 info。",
         "en": "lint.severity.{rule}: '{value}' is not a severity; use error, warning or info.",
+    },
+    "select-none": {
+        "zh": "lint.select 是空列表：一条规则都不运行，任何文件（包括无法解析的文件）都会通过检查。"
+        "请删除 select 这一行（运行全部规则），或列出要运行的规则。",
+        "en": "lint.select is empty: no rule runs, so every file passes, even one that does not parse. "
+        "Remove the select line (all rules run) or list the rules to run.",
+    },
+    "required-unselected": {
+        "zh": "lint.select 必须包含 {rule}：{why}请把 \"{rule}\" 加入 select。",
+        "en": 'lint.select must include {rule}: {why}Add "{rule}" to select.',
+    },
+    "required-ignored": {
+        "zh": "lint.ignore 不能包含 {rule}：{why}请从 ignore 中删除它。",
+        "en": "lint.ignore cannot include {rule}: {why}Remove it from ignore.",
+    },
+    "required-lowered": {
+        "zh": "lint.severity.{rule} 不能低于 error：{why}请删除这一行。",
+        "en": "lint.severity.{rule} cannot be below error: {why}Remove this line.",
+    },
+    "required-why": {
+        "zh": "没有这条规则，文件能否读取、是否符合事项格式都无从检查，其他规则没有报告问题也不说明文件没有问题。",
+        "en": "without this rule nobody knows whether a file can be read or has the shape of an item, so the "
+        "silence of the other rules would mean nothing. ",
     },
     "bad-option": {
         "zh": "lint.{rule}.{key} 应当是{expect}，例如 {key} = {example}。",
@@ -189,9 +221,20 @@ def load_config(path: Path | None, data: bytes | None = None) -> LintConfig:
     options = {
         rule_id: _options(rule, lint[rule_id], where, error) for rule_id, rule in configurable.items() if rule_id in lint
     }
+    select, ignore = ids("select"), ids("ignore") or frozenset()
+    if select is not None and not select:
+        raise error("select-none", where.find("lint", "select"))
+    why = _msg("required-why")
+    for rule_id in sorted(r.id for r in rules.values() if r.required):
+        if rule_id in ignore:
+            raise error("required-ignored", where.find("lint", "ignore", rule_id), rule=rule_id, why=why)
+        if select is not None and rule_id not in select:
+            raise error("required-unselected", where.find("lint", "select"), rule=rule_id, why=why)
+        if severity.get(rule_id, "error") != "error":
+            raise error("required-lowered", where.find("lint.severity", rule_id), rule=rule_id, why=why)
     return LintConfig(
-        select=ids("select"),
-        ignore=ids("ignore") or frozenset(),
+        select=select,
+        ignore=ignore,
         severity=dict(severity),
         options=options,
         source=path,

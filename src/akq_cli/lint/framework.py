@@ -167,6 +167,9 @@ class Rule:
     scope: Scope = "item"
     fixable: bool = False
     options: tuple[Option, ...] = ()
+    # Without it a file cannot be checked at all (it does not parse, or its values have no known shape), so the
+    # other rules' silence would mean nothing: akq.toml may neither switch it off nor lower it below error.
+    required: bool = False
 
     def option(self, config: LintConfig, key: str) -> Any:
         """The value of one of this rule's options: as set in akq.toml, else its default."""

@@ -218,4 +218,5 @@ RULE = Rule(
     bad=(Example("kind: 证明\n", at=("2:7",)), Example("status: 已发布\n", at=("38:9",))),
     good=(Example("kind: certification\n"), Example("status: published\n")),
     check=_check,
+    required=True,
 )

@@ -47,5 +47,6 @@ RULE = Rule(
     bad=(Example("title: 经济困难证明\ntitle: 无犯罪记录证明\n", at=("4:1",)),),
     good=(Example("title: 经济困难证明\n"),),
     check=_check,
+    required=True,
     scope="document",
 )
