@@ -270,3 +270,50 @@ def test_words_files_have_the_same_keys():
         zh, en = (tomllib.loads((resource_dir("templates") / folder / f"words.{lang}.toml").read_text("utf-8"))
                   for lang in ("zh", "en"))
         assert keys(zh) == keys(en), folder
+
+
+# --- an akq.toml that would make files uncheckable -------------------------------------------------------
+
+
+def test_own_akq_toml_selecting_no_rule_is_an_error_and_the_head_is_still_judged(repo):
+    (repo / "catalog/akq.toml").write_text('# 不检查\n[lint]\nselect = []\n', encoding="utf-8")
+    _drop_criminal(repo)
+    commit(repo, "一条规则都不运行")
+    assert run_akq("lint", cwd=repo).code == 2
+
+    r = _review(repo)
+    assert r.code == 2, r.out + r.err
+    assert "catalog/akq.toml:3:1: lint.select 是空列表" in r.err.replace("\n", "")
+    data = json.loads(r.out)
+    assert data["config_error"]["file"] == "catalog/akq.toml"
+    assert (data["config_error"]["line"], data["config_error"]["column"]) == (3, 1)
+    assert [f["rule"] for f in data["findings"]["introduced"]] == ["liability-missing"]  # the base's rules
+    assert data["blocking"] is True and data["exit_code"] == 2
+    assert _liability_check(data)["state"] == "fail"
+
+    md = _review(repo, "markdown")
+    assert md.code == 2
+    verdict = md.out.split("**结论：**")[1].splitlines()[0]
+    assert "❌" in verdict and "catalog/akq.toml" in verdict and "lint.select 是空列表" in verdict
+    text = _review(repo, "text")
+    assert text.code == 2 and "lint.select 是空列表" in text.out.replace("\n", "")
+
+
+def test_own_akq_toml_lowering_yaml_syntax_is_an_error_and_the_broken_file_is_reported(repo):
+    (repo / "catalog/akq.toml").write_text('[lint.severity]\nyaml-syntax = "info"\n', encoding="utf-8")
+    path = repo / SFJ1
+    path.write_text(path.read_text("utf-8") + "title: 第二个标题\n", encoding="utf-8")  # a duplicate key
+    commit(repo, "解析错误只是提示")
+    r = _review(repo)
+    assert r.code == 2, r.out + r.err
+    data = json.loads(r.out)
+    assert data["config_error"]["line"] == 2 and "lint.severity.yaml-syntax 不能低于 error" in data["config_error"]["message"]
+    assert [(f["rule"], f["severity"]) for f in data["findings"]["introduced"]] == [("yaml-syntax", "error")]
+
+
+def test_ignoring_schema_in_the_head_is_an_error_in_english_too(repo):
+    (repo / "catalog/akq.toml").write_text('[lint]\nignore = ["schema"]\n', encoding="utf-8")
+    commit(repo, "不检查格式")
+    r = run_akq("--lang", "en", "review", "--base", "main", "--format", "markdown", cwd=repo)
+    assert r.code == 2
+    assert "catalog/akq.toml:2:12: lint.ignore cannot include schema" in r.out

@@ -17,7 +17,6 @@ from akq_cli.core.git import GitError
 from akq_cli.core.i18n import t
 from akq_cli.core.state import load_states
 from akq_cli.core.textout import render, words
-from akq_cli.lint.config import ConfigError
 from akq_cli.review.review import Review, build_review
 from akq_cli.review.semdiff import CatalogDiff, ItemChange, char_diff, diff_snapshots, label
 
@@ -116,8 +115,8 @@ def run_review(start: Path, base: str | None, head: str | None, format: str, out
         result = build_review(base_snap, head_snap)
     except GitError as exc:
         return _error("review", exc.message())
-    except ConfigError as exc:
-        return _error("review", f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
+    if result.config_error is not None:  # on stderr too: the review itself may go to a file or a comment
+        _error("review", result.config_error.message())
     if format == "text" and output is None:
         review_text(result, Console(highlight=False, soft_wrap=True))
         return result.exit_code

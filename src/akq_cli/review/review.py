@@ -28,6 +28,7 @@ from akq_cli.review.semdiff import CatalogDiff, ItemChange, diff_snapshots
 
 EXIT_CLEAN = 0
 EXIT_INTRODUCED = 1  # the change introduces errors nothing hides: fix them
+EXIT_CONFIG = 2  # the change's own akq.toml is wrong (or switches off what makes files checkable): fix it
 EXIT_LEGAL = 3  # the only new errors are hidden by the change's own rule changes: legal approval
 
 
@@ -41,10 +42,11 @@ class Review:
     hidden: list[Hidden] = field(default_factory=list)  # hidden only by the change's own rule changes
     checklists: list[tuple[ItemChange, list[Check]]] = field(default_factory=list)
     department_names: dict[str, str] = field(default_factory=dict)
+    config_error: ConfigError | None = None  # the head's akq.toml, refused; the head is still judged by the base's
 
     @property
     def blocking(self) -> bool:
-        return any(f.severity == "error" for f in self.introduced)
+        return self.config_error is not None or any(f.severity == "error" for f in self.introduced)
 
     @property
     def hidden_errors(self) -> int:
@@ -52,6 +54,8 @@ class Review:
 
     @property
     def exit_code(self) -> int:
+        if self.config_error is not None:
+            return EXIT_CONFIG
         if self.blocking:
             return EXIT_INTRODUCED
         return EXIT_LEGAL if self.hidden_errors else EXIT_CLEAN
@@ -81,6 +85,7 @@ class Review:
                 {"id": it.id, "title": it.title, "path": it.path, "checks": [c.to_json() for c in checks]}
                 for it, checks in self.checklists
             ],
+            "config_error": None if self.config_error is None else self.config_error.to_json(),
             "blocking": self.blocking,
             "exit_code": self.exit_code,
         }
@@ -138,12 +143,17 @@ class _Linter:
 def build_review(base: CatalogState, head: CatalogState) -> Review:
     """The review of the change from ``base`` to ``head``, judged by the base's rules.
 
-    Raises akq_cli.lint.config.ConfigError when the head's akq.toml is broken.
+    A head whose akq.toml is broken, or would switch off what makes files checkable, is still judged: the
+    error is part of the review (``Review.config_error``, exit 2), not a reason to show nothing.
     """
     diff = diff_snapshots(base, head)
     renames = diff.renames()
     base_config = _config(base)
-    head_config = config_for(head)
+    try:
+        head_config: LintConfig | None = config_for(head)
+        config_error = None
+    except ConfigError as exc:
+        head_config, config_error = None, exc
     linter = _Linter()
     base_findings = linter.lint(base, base_config)
     judged = linter.lint(head, base_config)  # the base's rules, the head's suppressions
@@ -154,7 +164,7 @@ def build_review(base: CatalogState, head: CatalogState) -> Review:
         Hidden(f, True, "directive", file, line, text)
         for f, file, line, text in by_suppression(base, head, judged, bare, renames)
     ]
-    if head_config.fingerprint() != base_config.fingerprint():
+    if head_config is not None and head_config.fingerprint() != base_config.fingerprint():
         source = str(head_config.source or "akq.toml")
         own = linter.lint(head, head_config)
         hidden += [Hidden(f, True, how, source, 0, sev) for f, how, sev in by_config(judged, own, head_config)]
@@ -170,6 +180,7 @@ def build_review(base: CatalogState, head: CatalogState) -> Review:
 
     touched = {p for it in [*diff.items, *diff.files] for p in (it.path, it.old_path) if p}
     review = Review(diff, [f for f in introduced if id(f) not in hidden_ids], fixed, hidden=hidden)
+    review.config_error = config_error
     pre = [f for f in pre if id(f) not in hidden_ids]
     review.preexisting = [f for f in pre if f.file in touched]
     review.preexisting_elsewhere = len(pre) - len(review.preexisting)
