@@ -48,5 +48,7 @@ bench-compare: $(STAMP)
 	@test -n "$(BEFORE)" || { echo "make bench-compare BEFORE=<git revision>"; exit 2; }
 	$(BIN)/python bench/run.py --before $(BEFORE)
 
+# The lint cache lives in the user's cache folder (akq_cli.lint.cache); .akq_cache is where earlier versions kept it.
 clean:
 	rm -rf out .akq_cache .pytest_cache
+	-$(BIN)/python -m akq_cli.lint.cache --clear

@@ -63,6 +63,18 @@ def require_tool(name: str, *, why: str = "") -> str:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_lint_cache(tmp_path_factory: pytest.TempPathFactory):
+    """akq's lint cache lives in the user's cache folder: the tests keep theirs apart, one per worker."""
+    before = os.environ.get("AKQ_CACHE_DIR")
+    os.environ["AKQ_CACHE_DIR"] = str(tmp_path_factory.mktemp("akq-cache"))
+    yield
+    if before is None:
+        os.environ.pop("AKQ_CACHE_DIR", None)
+    else:
+        os.environ["AKQ_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def akq():
     return run_akq

@@ -24,7 +24,7 @@ def lint(
     ),
     select: Optional[list[str]] = typer.Option(None, "--select", help="只运行这些规则（逗号分隔）。Only these rules."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不运行这些规则（逗号分隔）。Skip these rules."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="不使用缓存（.akq_cache/），全部重新检查。Bypass the cache."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不读也不写缓存（在用户缓存目录中），全部重新检查。Bypass the cache."),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=1, help="并行进程数，默认为全部 CPU 核心。Worker processes (default: all cores)."
     ),

@@ -4,9 +4,15 @@ A CI checkout gives every file a new modification time, so the key is a hash of
 the file's bytes and its path within the repository.  Everything else that
 changes a file's findings (akq's code and version, the schemas, the rule
 configuration, the message language) goes into the cache's namespace: one JSON
-file per namespace under ``.akq_cache/`` at the repository root.  A corrupt or
-unreadable cache is ignored; the cache is written atomically and only when a
-run added something to it.
+file per repository and namespace.  A corrupt or unreadable cache is ignored;
+the cache is written atomically and only when a run added something to it.
+
+The cache lives in the user's cache folder ($XDG_CACHE_HOME/akq, ~/.cache/akq on
+Linux; $AKQ_CACHE_DIR overrides), never in the work tree: every file there may
+come from a merge request, and a committed cache could drop the findings it is
+meant to show.  A cache folder set inside the repository is not used at all.
+The repository's absolute path is part of the file name, so two clones never
+answer for each other.
 """
 
 from __future__ import annotations
@@ -14,41 +20,66 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_cache_dir
+
+from akq_cli import __version__
+from akq_cli.core.files import atomic_write_text
+from akq_cli.core.i18n import pick
 from akq_cli.core.paths import relative_to
+from akq_cli.core.resources import resource_dir
 
 FORMAT = 1
-DIR_NAME = ".akq_cache"
 MAX_ENTRIES = 50_000  # about 25 MB: enough for several catalogs of 10,000 items
-KEEP_NAMESPACES = 4  # other configurations/languages/versions kept; older cache files are deleted
+KEEP_FILES = 8  # other repositories/configurations/languages/versions kept; older cache files are deleted
+INSIDE = {
+    "zh": "akq：缓存目录 {folder} 在仓库 {root} 之内。仓库中的文件可能来自合并请求，其中伪造的缓存会掩盖问题，"
+    "因此本次不使用缓存。请把 AKQ_CACHE_DIR（或 XDG_CACHE_HOME）设到仓库以外的目录。\n",
+    "en": "akq: the cache folder {folder} is inside the repository {root}. Files there may come from a merge request, "
+    "and a forged cache would hide findings, so no cache is used. Set AKQ_CACHE_DIR (or XDG_CACHE_HOME) to a folder "
+    "outside the repository.\n",
+}
 
 
-def cache_dir(start: Path) -> Path | None:
-    """``.akq_cache`` at the repository root above ``start`` (else beside catalog.yaml), or $AKQ_CACHE_DIR."""
-    env = os.environ.get("AKQ_CACHE_DIR")
-    if env:
-        return Path(env)
+def cache_dir() -> Path:
+    """$AKQ_CACHE_DIR, else akq's folder in the user's cache directory (platformdirs: XDG on Linux)."""
+    return Path(os.environ.get("AKQ_CACHE_DIR") or user_cache_dir("akq", appauthor=False))
+
+
+def repository_root(start: Path) -> Path | None:
+    """The git work tree holding ``start``, else the folder of its catalog.yaml; None when neither exists."""
     start = start.resolve()
     if start.is_file():
         start = start.parent
     fallback: Path | None = None
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
-            return folder / DIR_NAME
+            return folder
         if fallback is None and (folder / "catalog.yaml").is_file():
-            fallback = folder / DIR_NAME
+            fallback = folder
     return fallback
+
+
+def open_cache(start: Path, config_fingerprint: str, lang: str) -> LintCache | None:
+    """The cache for the repository holding ``start``; None when there is none, or when the cache folder
+    lies inside it (then with a warning on stderr: the run goes on, uncached)."""
+    root = repository_root(start)
+    if root is None:
+        return None
+    folder = cache_dir().resolve()
+    if folder.is_relative_to(root):
+        sys.stderr.write(pick(INSIDE, folder=folder, root=root))
+        return None
+    return LintCache(folder, root, namespace(config_fingerprint, lang))
 
 
 def _code_digest() -> str:
     """akq's own code and schemas: a changed rule must not be served stale results."""
-    from akq_cli import __version__
-    from akq_cli.core.resources import resource_dir
-
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).resolve().parents[1]  # akq_cli: every module, not only lint/
     files = sorted(package.rglob("*.py"))
@@ -76,9 +107,11 @@ def file_key(relpath: str, data: bytes) -> str:
 class LintCache:
     """Per-file lint results on disk, by content and path, for one configuration, language and akq version."""
 
-    def __init__(self, directory: Path, name: str) -> None:
+    def __init__(self, directory: Path, root: Path, name: str) -> None:
         self.directory = directory
-        self.path = directory / f"lint-{name}.json"
+        self.root = root
+        scope = hashlib.blake2b(str(root).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        self.path = directory / f"lint-{scope}-{name}.json"
         self._old: dict[str, Any] | None = None
         self._new: dict[str, Any] = {}
         self.hits = 0
@@ -86,7 +119,7 @@ class LintCache:
 
     @cached_property
     def _relative(self) -> Callable[[str], str]:
-        return relative_to(str(self.directory.parent))
+        return relative_to(str(self.root))
 
     def key(self, kind: str, name: str, data: bytes) -> str:
         """The file's key: its bytes and its path relative to the repository, so clones share nothing odd."""
@@ -126,22 +159,16 @@ class LintCache:
             entries.setdefault(key, value)
         payload = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
         try:
-            from akq_cli.core.files import atomic_write_text
-
             self.directory.mkdir(parents=True, exist_ok=True)
-            ignore = self.directory / ".gitignore"
-            if not ignore.exists():
-                # A catalog repository that has not listed the cache still never commits it.
-                ignore.write_text("*\n", encoding="utf-8")
             atomic_write_text(self.path, payload)
             self._prune()
         except OSError:
             pass
 
     def _prune(self) -> None:
-        """Delete the cache files of namespaces not used for longest (an upgrade leaves the old one behind)."""
+        """Delete the cache files not written for longest (an upgrade, a deleted clone leave theirs behind)."""
         files = sorted(self.directory.glob("lint-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[KEEP_NAMESPACES:]:
+        for old in files[KEEP_FILES:]:
             old.unlink(missing_ok=True)
 
 
@@ -169,3 +196,20 @@ class MemoCache:
 
     def save(self) -> None:
         pass
+
+
+def main(argv: list[str]) -> int:
+    """``python -m akq_cli.lint.cache [--clear]``: print the cache folder; --clear deletes akq's cache files in it."""
+    folder = cache_dir()
+    if argv == ["--clear"]:
+        for old in folder.glob("lint-*.json"):
+            old.unlink(missing_ok=True)
+    elif argv:
+        sys.stderr.write("python -m akq_cli.lint.cache [--clear]\n")
+        return 2
+    print(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

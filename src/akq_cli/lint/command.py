@@ -102,7 +102,7 @@ def lint_catalog(
     except CatalogError as exc:
         return _fail(exc.message())
     except ConfigError as exc:
-        return _fail(exc.location() + exc.detail)
+        return _fail(exc.message())
     except UsageError as exc:
         return _fail(str(exc))
     if chosen_select:
@@ -142,10 +142,9 @@ def exit_code(report: LintReport, fail_on: str) -> int:
 
 
 def _cache(start: Path, config: LintConfig) -> object | None:
-    from akq_cli.lint.cache import LintCache, cache_dir, namespace
+    from akq_cli.lint.cache import open_cache
 
-    directory = cache_dir(start)
-    return LintCache(directory, namespace(config.fingerprint(), lang())) if directory is not None else None
+    return open_cache(start, config.fingerprint(), lang())
 
 
 def _fail(message: str) -> int:

@@ -23,7 +23,7 @@ from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError
 from akq_cli.core.textout import render, words
 from akq_cli.core.vocab import POLICY_AREAS
-from akq_cli.lint.cache import LintCache, cache_dir, namespace
+from akq_cli.lint.cache import open_cache
 from akq_cli.lint.config import ConfigError, find_config, load_config
 from akq_cli.lint.engine import run
 from akq_cli.report.build import KINDS, STATUSES, DepartmentRow, ItemRow, Report, build_report, today
@@ -239,10 +239,9 @@ def run_report(catalog: Path | None, format: str, output: Path | None, as_of: st
     except CatalogError as exc:
         return _error(exc.message())
     except ConfigError as exc:
-        return _error(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
-    directory = cache_dir(cat.root)
+        return _error(exc.message())
     # The same content-keyed cache as `akq lint`: a report after a lint is quick.
-    cache = LintCache(directory, namespace(config.fingerprint(), lang())) if directory is not None else None
+    cache = open_cache(cat.root, config.fingerprint(), lang())
     assert cat.state is not None
     lint = run(cat.state, config, meta=False, display=relative_to(os.getcwd()), cache=cache, jobs=os.cpu_count() or 1)
     result = build_report(cat, lint.findings, date)
