@@ -11,6 +11,7 @@ merge request there can touch items, not the tool or the checks that judge it.
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,7 +160,7 @@ def summary(target: Path, result: InitResult) -> str:
                 "merged by the justice bureau only,\n"
                 "     CI configuration from a project departments cannot edit, deploy runner and variables protected.",
             },
-            target=target,
+            target=shlex.quote(str(target)),
         )
     )
     return "\n".join(lines)
