@@ -15,7 +15,8 @@ def init_catalog(
     git: bool = typer.Option(True, "--git/--no-git", help="文件夹还不是 git 仓库时运行 git init（默认）。Run git init."),
 ) -> None:
     """新建目录清单仓库：目录清单、规则设置、固定 akq 版本的流水线、pre-commit、CODEOWNERS。Start a catalog repository."""
-    from akq_cli.author.catalog_repo import InitError, summary  # imported on use: start-up time
+    # imported on use: every command module loads at start-up
+    from akq_cli.author.catalog_repo import InitError, summary
     from akq_cli.author.catalog_repo import init_catalog as write
 
     try:
