@@ -28,6 +28,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("review", "review", "review"),
     ("report", "report", "report"),
     ("import", "import_", "import_"),
+    ("init-catalog", "init_catalog", "init_catalog"),
 ]
 
 # (command name, module under akq_cli.commands): commands with subcommands, each module's typer ``app``
