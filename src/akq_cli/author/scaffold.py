@@ -47,7 +47,7 @@ def used_ids(items_dir: Path) -> set[str]:
     """Ids taken in the catalog: file names, which the `schema`/`duplicate` rules keep equal to ids."""
     if not items_dir.is_dir():
         return set()
-    return {p.stem for p in items_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()}
+    return {p.stem for p in items_dir.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and p.is_file()}
 
 
 def id_allocator(items_dir: Path, taken: Iterable[str] = ()) -> Any:

@@ -28,6 +28,21 @@ def pick(texts: dict[str, str], **kwargs: Any) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+# Between the Chinese and the English of a text that is written once and shown in either
+# language later (command help: it is defined at import, before --lang is read).
+BOTH = "\x1f"
+
+
+def both(zh: str, en: str) -> str:
+    """One text in both languages; ``chosen`` shows the current language's half."""
+    return f"{zh}{BOTH}{en}"
+
+
+def chosen(text: str) -> str:
+    zh, sep, en = text.partition(BOTH)
+    return en if sep and _lang == "en" else zh
+
+
 def t(key: str, **kwargs: Any) -> str:
     return pick(MESSAGES[key], **kwargs)
 
