@@ -21,7 +21,7 @@ CLICK_PHRASES = [
 ]
 # Words that are names, not English: commands, options' values, formats, products, fields, statuses.
 NAMES = re.compile(
-    r"`[^`]*`|--?[A-Za-z][\w-]*|\bakq( \w+)?\b|[\w.-]*\.(?:toml|yaml|docx|pdf|sarif|xlsx|csv)\b|\b[A-Z_]{3,}\b"
+    r"`[^`]*`|[\w.-]*/[\w./<>-]*|--?[A-Za-z][\w-]*|\bakq( \w+)?\b|[\w.-]*\.(?:toml|yaml|docx|pdf|sarif|xlsx|csv)\b|\b[A-Z_]{3,}\b"
     r"|\b(?:json|text|sarif|github|gitlab|junit|markdown|xlsx|docx|pdf|csv|LibreOffice|YAML|UTF-8|GBK|main|zh|en"
     r"|certification|business_license|published|submitted|error|warning|info|vague-term|id|title|matter"
     r"|matter_type|category|department|issuer|purpose|legal_basis|content|conditions|materials|kind|ignore"
@@ -133,3 +133,19 @@ def test_old_option_spellings_still_work(tmp_path):
     assert list((tmp_path / "out").glob("*.docx"))
     r = run_akq("render", "--help")
     assert "--out " not in r.out and "--output" in r.out
+
+
+@pytest.mark.parametrize("inside", ["catalog", "catalog/items/SFJ", "catalog/new-folder"])
+def test_render_and_export_refuse_an_output_folder_inside_the_catalog(tmp_path, inside):
+    import shutil
+
+    shutil.copytree(FIXTURES / "render" / "catalog", tmp_path / "catalog")
+    before = sorted(p for p in (tmp_path / "catalog").rglob("*"))
+    for command in ("render", "export"):
+        r = run_akq(command, "-o", inside, cwd=tmp_path)
+        assert r.code == 2, (command, r.err)
+        assert "在目录清单" in r.err and "之内" in r.err, r.err
+        assert english_in(r.err.replace(inside, "")) == [], r.err
+    assert sorted(p for p in (tmp_path / "catalog").rglob("*")) == before
+    r = run_akq("render", "--output", tmp_path / "forms", "--catalog", tmp_path / "catalog", "SFJ-ZM-901")
+    assert r.code in (0, 1) and (tmp_path / "forms" / "SFJ-ZM-901.docx").exists(), r.err

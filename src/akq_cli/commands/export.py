@@ -40,6 +40,7 @@ def export(
 
     from akq_cli.core.catalog import load_catalog
     from akq_cli.core.i18n import lang, pick, t
+    from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.build import build_site
     from akq_cli.site.sources import read_sources
@@ -54,8 +55,12 @@ def export(
     start = catalog or catalog_arg or Path.cwd()
     if not start.exists():
         fail(t("path-missing", path=str(start)))
-    if find_root(start) is None:
+    root = find_root(start)
+    if root is None:
         fail(t("no-catalog"))
+        return
+    if is_within(output, root):
+        fail(t("output-in-catalog", path=display_path(output), catalog=display_path(root)))
     if forms is not None and not forms.is_dir():
         fail(pick({"zh": "告知承诺书目录不存在：{p}。请先运行 akq render -o {p}，或去掉 --forms。",
                    "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))

@@ -40,7 +40,7 @@ def render(
     force: bool = typer.Option(
         False, "--force", help=both("事项有 lint 错误时也生成。", "Render items with lint errors too.")
     ),
-    catalog: Optional[Path] = catalog_option(),
+    catalog_dir: Optional[Path] = catalog_option(),
 ) -> None:
     """Render commitment forms (user-facing text: HELP)."""
     import time
@@ -48,6 +48,7 @@ def render(
     from rich.console import Console
 
     from akq_cli.core.i18n import t
+    from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError
     from akq_cli.lint.config import ConfigError, find_config, load_config
     from akq_cli.render import jobs as J
@@ -65,8 +66,6 @@ def render(
     if formats is None:
         fail(t("bad-option", detail=m("bad-format", value=format)))
         return
-    if jobs is not None and jobs < 1:
-        fail(t("bad-option", detail=m("bad-jobs", value=jobs)))
     n_jobs = jobs or J.default_jobs()
     if out.exists() and not out.is_dir():
         fail(m("out-not-dir", path=out))
@@ -79,7 +78,7 @@ def render(
             fail(m("no-soffice"))
 
     try:
-        catalog = J.load_for(list(targets or []))
+        catalog = J.load_for(list(targets or []), catalog_dir)
         items = J.select(catalog, list(targets or []))
         config = load_config(find_config(catalog.root))
     except CatalogError as exc:
@@ -91,6 +90,8 @@ def render(
     except ConfigError as exc:
         fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
         return
+    if is_within(out, catalog.root):
+        fail(t("output-in-catalog", path=display_path(out), catalog=display_path(catalog.root)))
     if not items:
         err.print(m("no-published"))
         return
