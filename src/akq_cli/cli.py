@@ -97,7 +97,7 @@ def _lang_first(argv: list[str]) -> list[str]:
 def main() -> None:
     """Entry point: no Python traceback ever reaches a user."""
     args = _lang_first(sys.argv[1:])
-    if args[:1] == ["--lang"] or args[:1] and args[0].startswith("--lang="):
+    if args[:1] == ["--lang"] or (args[:1] and args[0].startswith("--lang=")):
         # Before parsing: an error in the options themselves is then worded in the asked language.
         set_lang(args[1] if args[0] == "--lang" else args[0].split("=", 1)[1])
     try:

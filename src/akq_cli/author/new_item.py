@@ -27,6 +27,7 @@ from akq_cli.core.paths import display_path
 from akq_cli.core.state import CatalogError
 from akq_cli.core.vocab import POLICY_AREAS
 
+
 def free_text(answer: str) -> tuple[str | None, dict[str, str]]:
     return answer.strip(), {}
 

@@ -7,7 +7,6 @@ from typing import Optional
 
 import typer
 
-
 from akq_cli.commands.options import catalog_option, output_option
 from akq_cli.core.i18n import both
 
