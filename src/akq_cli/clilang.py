@@ -259,9 +259,9 @@ class _Localised:
 
     def get_short_help_str(self, limit: int = 45) -> str:
         localise(self)  # type: ignore[arg-type]
+        # The whole first paragraph: the formatter wraps it, where click would cut it off mid-word.
         help_text = self.short_help or self.help or ""  # type: ignore[attr-defined]
-        first = paragraphs(help_text)[0][1] if help_text.strip() else ""
-        return first if cells(first) <= limit * 2 else first[:limit] + "…"
+        return paragraphs(help_text)[0][1] if help_text.strip() else ""
 
     def get_help_option(self, ctx: click.Context) -> click.Parameter | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
