@@ -11,6 +11,9 @@ from akq_cli.core.i18n import lang, set_lang
 from conftest import FIXTURES, run_akq
 
 COMMANDS = [name for name, _module, _func in cli.COMMANDS]
+GROUPS = [name for name, _module in cli.GROUPS]
+# Every command line that has a help page: commands, groups and their subcommands.
+PAGES = [[c] for c in COMMANDS] + [[g] for g in GROUPS] + [[g, s] for g in GROUPS for s in ("run", "verify")]
 
 # What click and typer say in English when nobody translates them.
 CLICK_PHRASES = [
@@ -25,7 +28,7 @@ NAMES = re.compile(
     r"|\b(?:json|text|sarif|github|gitlab|junit|markdown|xlsx|docx|pdf|csv|LibreOffice|YAML|UTF-8|GBK|main|zh|en"
     r"|certification|business_license|published|submitted|error|warning|info|vague-term|id|title|matter"
     r"|matter_type|category|department|issuer|purpose|legal_basis|content|conditions|materials|kind|ignore"
-    r"|true|false|git|disable|catalog|forms|x|Word|" + "|".join(name for name, _m, _f in cli.COMMANDS) + r")\b"
+    r"|true|false|git|disable|catalog|forms|plans|x|Word|run|verify|" + "|".join([*(name for name, _m, _f in cli.COMMANDS), *(name for name, _m in cli.GROUPS)]) + r")\b"
 )
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,})+")
 
@@ -59,17 +62,17 @@ def test_the_check_finds_english():
     assert not english_in("输出格式：text、json、sarif（默认 text）。用 --format json=FILE 写到文件；`akq lint --fix`")
 
 
-@pytest.mark.parametrize("command", [None, *COMMANDS])
+@pytest.mark.parametrize("command", [[], *PAGES], ids=" ".join)
 def test_help_is_chinese(capsys, monkeypatch, command):
-    code, out = invoke(capsys, monkeypatch, *([command] if command else []), "--help")
+    code, out = invoke(capsys, monkeypatch, *command, "--help")
     assert code == 0
     assert "用法：akq" in out and "选项：" in out and "显示本帮助并退出。" in out
     assert english_in(out) == [], out
 
 
-@pytest.mark.parametrize("command", [None, *COMMANDS])
+@pytest.mark.parametrize("command", [[], *PAGES], ids=" ".join)
 def test_help_is_english_with_lang_en(capsys, monkeypatch, command):
-    for args in (["--lang", "en", *([command] if command else []), "--help"], [*([command] if command else []), "--help", "--lang=en"]):
+    for args in (["--lang", "en", *command, "--help"], [*command, "--help", "--lang=en"]):
         code, out = invoke(capsys, monkeypatch, *args)
         assert code == 0
         assert "Usage: akq" in out and "Show this message and exit." in out
@@ -88,6 +91,7 @@ def test_help_is_english_with_lang_en(capsys, monkeypatch, command):
         (["report", "--output"], "选项 '--output' 后面要写一个值"),
         (["rules", "a", "b"], "多余的参数：b"),
         (["lnt"], "没有命令 'lnt'"),
+        (["draw", "run"], "缺少参数 抽查计划"),
         (["--lang", "xx", "lint"], "--lang 的值不对"),
     ],
 )
@@ -118,9 +122,12 @@ def test_help_never_breaks_inside_an_identifier(capsys, monkeypatch):
 
     monkeypatch.setenv("COLUMNS", "60")
     group = typer.main.get_command(cli.app)
-    for command in COMMANDS:
-        _code, out = invoke(capsys, monkeypatch, command, "--help")
-        source = group.commands[command]  # type: ignore[attr-defined]
+    for page in PAGES:
+        _code, out = invoke(capsys, monkeypatch, *page, "--help")
+        source = group
+        for name in page:
+            source = source.commands[name]  # type: ignore[attr-defined]
+        command = " ".join(page)
         texts = [source.help or "", *(p.help or "" for p in source.params if not p.hidden)]
         # Every run of ASCII in the help as written (an option, a path, gitlab, matter_type) is shown unbroken.
         for name in {n for text in texts for n in re.findall(r"[!-~]+", chosen(text))}:
