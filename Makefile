@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 publish: $(STAMP)
 	$(BIN)/akq lint catalog
 	$(BIN)/akq render -o out/forms
-	$(BIN)/akq export catalog -o out/site --forms out/forms
+	$(BIN)/akq export --catalog catalog -o out/site --forms out/forms
 
 # CI jobs (.gitlab-ci.yml, .github/workflows/publish.yml) call these, so the pipelines stay thin.
 # Lint with SARIF (GitHub code scanning) and Code Quality (GitLab) reports beside the text.

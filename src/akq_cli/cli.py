@@ -13,7 +13,8 @@ import sys
 import typer
 
 from akq_cli import __version__
-from akq_cli.core.i18n import LANGS, set_lang, t
+from akq_cli.clilang import AkqCommand, AkqGroup
+from akq_cli.core.i18n import LANGS, both, set_lang, t
 
 # (command name, module under akq_cli.commands, function name)
 COMMANDS: list[tuple[str, str, str]] = [
@@ -36,7 +37,11 @@ GROUPS: list[tuple[str, str]] = [("draw", "draw")]
 
 app = typer.Typer(
     name="akq",
-    help="阿合奇县证明事项和涉企经营许可事项告知承诺制目录工具。Tools for the notification-commitment catalog.",
+    help=both(
+        "阿合奇县证明事项和涉企经营许可事项告知承诺制目录工具。",
+        "Tools for the notification-commitment catalog of Aheqi county's certifications and business licences.",
+    ),
+    cls=AkqGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -50,21 +55,30 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _lang(value: str) -> str:
+    # Eager, and first on the line (_lang_first): `akq --lang en --help` shows English help.
+    if value not in LANGS:
+        raise typer.BadParameter(both("应为 zh（中文）或 en（英文）。", "use zh or en."))
+    set_lang(value)
+    return value
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="显示版本号 / show version"
+        False, "--version", callback=_version, is_eager=True, help=both("显示版本号。", "Show the version.")
     ),
-    lang: str = typer.Option("zh", "--lang", help="输出语言：zh 中文（默认），en English", envvar="AKQ_LANG"),
+    lang: str = typer.Option(
+        "zh", "--lang", callback=_lang, is_eager=True, envvar="AKQ_LANG",
+        help=both("输出语言：zh 中文（默认），en 英文。", "Output language: zh Chinese (default), en English."),
+    ),
 ) -> None:
-    if lang not in LANGS:
-        raise typer.BadParameter(f"--lang: {lang} (zh|en)")
-    set_lang(lang)
+    """Options only: each command does the work."""
 
 
 for _name, _module, _func in COMMANDS:
     _mod = importlib.import_module(f"akq_cli.commands.{_module}")
-    app.command(_name)(getattr(_mod, _func))
+    app.command(_name, cls=AkqCommand, help=_mod.HELP)(getattr(_mod, _func))
 for _name, _module in GROUPS:
     app.add_typer(importlib.import_module(f"akq_cli.commands.{_module}").app, name=_name)
 
@@ -83,8 +97,12 @@ def _lang_first(argv: list[str]) -> list[str]:
 
 def main() -> None:
     """Entry point: no Python traceback ever reaches a user."""
+    args = _lang_first(sys.argv[1:])
+    if args[:1] == ["--lang"] or (args[:1] and args[0].startswith("--lang=")):
+        # Before parsing: an error in the options themselves is then worded in the asked language.
+        set_lang(args[1] if args[0] == "--lang" else args[0].split("=", 1)[1])
     try:
-        app(args=_lang_first(sys.argv[1:]), standalone_mode=True)
+        app(args=args, standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -204,3 +204,43 @@ def test_crash_mid_write_keeps_the_existing_item(repo, monkeypatch):
     assert result.exit_code != 0
     assert item.read_bytes() == before
     assert not [p for p in item.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_every_article_every_material_and_the_level_from_the_document_number(repo):
+    rows = [
+        ["证明名称", "证明用途", "设定依据", "材料要求"],
+        [
+            "执业经历证明", "证明申请人的执业经历",
+            "《中华人民共和国律师法》第十一条、第十二条；《法律援助条例》（国务院令第385号）第十条第一款、第二款；"
+            "《律师执业管理办法》（司法部令第134号）第六条；《国务院关于在线政务服务的若干规定》第三条",
+            "身份证复印件；等相关材料",
+        ],
+    ]
+    r = run_akq("import", _csv(repo / "司法局.csv", rows, "utf-8"), "-d", "SFJ", cwd=repo)
+    assert r.code == 0, r.err
+    path = _items(repo, r.out)[0]
+    data = read_document(path).root.plain()
+    assert data["kind"] == "certification"
+    assert [(b["document"], b["article"], b["level"]) for b in data["legal_basis"]] == [
+        ("《中华人民共和国律师法》", "第十一条", "law"),
+        ("《中华人民共和国律师法》", "第十二条", "law"),
+        ("《法律援助条例》", "第十条第一款", "administrative_regulation"),
+        ("《法律援助条例》", "第十条第二款", "administrative_regulation"),
+        ("《律师执业管理办法》", "第六条", "departmental_rule"),
+        ("《国务院关于在线政务服务的若干规定》", "第三条", "administrative_regulation"),
+    ]
+    assert data["materials"] == ["身份证复印件", "等相关材料"]
+    lint = run_akq("lint", "--format", "json", path, cwd=repo)
+    assert any(f["pointer"].startswith("/materials") for f in json.loads(lint.out)["findings"]), lint.out
+
+
+def test_import_into_a_catalog_without_items(tmp_path):
+    (tmp_path / "catalog").mkdir()
+    for name in ("catalog.yaml", "departments.yaml"):
+        shutil.copy(CATALOG / name, tmp_path / "catalog" / name)
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    rows = [["证明名称", "证明用途", "设定依据"], ["居住证明", "证明居住", "《居住证暂行条例》第九条"]]
+    r = run_akq("import", _csv(tmp_path / "公安局.csv", rows, "utf-8"), "-d", "gaj", cwd=tmp_path)
+    assert r.code == 0, r.err
+    assert [p.name for p in _items(tmp_path, r.out)] == ["GAJ-ZM-001.yaml"]
+    assert run_akq("lint", "--select", "schema", "catalog", cwd=tmp_path).code == 0

@@ -98,12 +98,12 @@ def test_outside_a_catalog(tmp_path):
     assert r.code == 2 and "catalog.yaml" in r.err
 
 
-def test_interactive_prompts_on_a_terminal(repo):
-    """Staff type answers at prompts: run akq under a pseudo-terminal."""
+def _on_a_terminal(repo: Path, answers: list[str]) -> tuple[int, str]:
+    """Run `akq new` under a pseudo-terminal, answering each prompt (a line ending in ': ') in turn."""
     import pty
     import select
 
-    answers = iter(["SFJ", "certification", "公证员执业证明", "申请公证员执业", "法律服务", "行政许可"])
+    pending = iter(answers)
     pid, fd = pty.fork()
     if pid == 0:  # child: become akq
         os.chdir(repo)
@@ -123,12 +123,17 @@ def test_interactive_prompts_on_a_terminal(repo):
         if not chunk:
             break
         seen += chunk
-        # answer each prompt (a line ending in ': ') once
         if seen.rstrip().endswith((b":", b"]:", b"):")) and seen.count(b": ") + seen.count(b"]: ") > prompts:
             prompts = seen.count(b": ") + seen.count(b"]: ")
-            os.write(fd, (next(answers, "") + "\n").encode())
+            os.write(fd, (next(pending, "") + "\n").encode())
     _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, seen.decode("utf-8", "replace")
+    return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+
+def test_interactive_prompts_on_a_terminal(repo):
+    """Staff type answers at prompts: run akq under a pseudo-terminal."""
+    code, seen = _on_a_terminal(repo, ["SFJ", "certification", "公证员执业证明", "申请公证员执业", "法律服务", "行政许可"])
+    assert code == 0, seen
     created = sorted((repo / "catalog/items/SFJ").glob("*.yaml"))[-1]
     data = read_document(created).root.plain()
     assert (data["title"], data["matter"], data["category"], data["matter_type"]) == (
@@ -137,3 +142,34 @@ def test_interactive_prompts_on_a_terminal(repo):
         "法律服务",
         "行政许可",
     )
+
+
+def test_wrong_answers_are_refused_at_once_and_asked_again(repo):
+    """An empty department is refused before the next question; lower case and Chinese kinds are understood."""
+    answers = ["", "sfj", "证明", "证明事项", "公证员执业证明", "申请公证员执业", "法律服务", "许可", "行政许可"]
+    code, seen = _on_a_terminal(repo, answers)
+    assert code == 0, seen
+    assert "部门代码不能为空" in seen and "事项类型“证明”不对" in seen and "行政事项类别“许可”不对" in seen
+    assert seen.index("部门代码不能为空") < seen.index("事项类型")  # said at once, not after six more prompts
+    assert "Please select" not in seen
+    created = sorted((repo / "catalog/items/SFJ").glob("SFJ-ZM-*.yaml"))[-1]
+    data = read_document(created).root.plain()
+    assert (data["department"], data["kind"], data["title"], data["matter_type"]) == (
+        "SFJ", "certification", "公证员执业证明", "行政许可"
+    )
+
+
+@pytest.mark.parametrize(("department", "kind"), [("sfj", "证明事项"), ("Sfj", "CERTIFICATION"), ("阿合奇县司法局", "certification")])
+def test_department_in_any_case_and_kind_in_chinese(repo, department, kind):
+    r = _new(repo, "-d", department, "-k", kind)
+    assert r.code == 0, r.err
+    data = read_document(repo / r.out.strip()).root.plain()
+    assert data["department"] == "SFJ" and data["kind"] == "certification"
+    assert (repo / r.out.strip()).parent.name == "SFJ"
+
+
+def test_no_input_names_exactly_what_is_missing(repo):
+    r = _new(repo, "-d", "sfj")
+    assert r.code == 2 and "--kind" in r.err and "--department" not in r.err.split("例如")[0], r.err
+    r = _new(repo, "-k", "证明事项")
+    assert r.code == 2 and "--department" in r.err and "--kind" not in r.err.split("例如")[0], r.err

@@ -106,3 +106,29 @@ def test_bad_usage(catalog_copy, tmp_path_factory):
     assert r.code == 2
     r = run_akq("report", cwd=tmp_path_factory.mktemp("empty"))
     assert r.code == 2 and "catalog.yaml" in r.err
+
+
+def test_totals_add_up_with_unreadable_and_upper_case_files(catalog_copy):
+    """Unparsable files are counted on their own line; SFJ-ZM-090.YAML is an item like any other."""
+    source = sorted((catalog_copy / "items/SFJ").glob("*.yaml"))[0]
+    shouted = catalog_copy / "items/SFJ/SFJ-ZM-090.YAML"
+    shouted.write_text(source.read_text("utf-8").replace(read_document(source).root.plain()["id"], "SFJ-ZM-090"), "utf-8")
+    _set(shouted, "/purpose", "待填写")
+    (catalog_copy / "items/SFJ/SFJ-ZM-091.yml").write_text("title: [未闭合\n", "utf-8")
+    (catalog_copy / "items/GAJ/GAJ-ZM-092.yaml").write_text("- 不是事项\n", "utf-8")
+    r = run_akq("report", "--format", "json", cwd=catalog_copy.parent)
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    readable = len(_items(catalog_copy)) - 1 + 1  # the .yaml files but the list, plus the .YAML one
+    assert sum(d["items"] for d in data["departments"]) == readable
+    assert sorted(Path(f).name for f in data["unreadable"]) == ["GAJ-ZM-092.yaml", "SFJ-ZM-091.yml"]
+    for d in data["departments"]:
+        assert sum(d["kinds"].values()) + d["unknown_kind"] == d["items"] == sum(d["statuses"].values())
+    text = run_akq("report", cwd=catalog_copy.parent).out
+    first = next(line for line in text.splitlines() if "共 " in line)
+    numbers = [int(n) for n in __import__("re").findall(r"(\d+) 个", first)[:3]]
+    assert numbers[0] == numbers[1] + numbers[2] == readable, first
+    assert "另有 2 个事项文件无法读取" in text and "SFJ-ZM-091.yml" in text
+    lint = json.loads(run_akq("lint", "--format", "json", "catalog", cwd=catalog_copy.parent).out)
+    assert {Path(f["file"]).name for f in lint["findings"]} >= {"SFJ-ZM-091.yml", "GAJ-ZM-092.yaml"}
+    assert ("SFJ-ZM-090.YAML", "placeholder") in {(Path(f["file"]).name, f["rule"]) for f in lint["findings"]}

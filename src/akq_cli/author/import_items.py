@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from akq_cli.author.choices import department_of, kind_of
 from akq_cli.author.importer import Problem, assign, parse_columns, plan_import, render
 from akq_cli.author.refusal import Refused, exit_code
 from akq_cli.core.catalog import load_catalog
@@ -41,17 +42,12 @@ def import_sheet(
         cat = load_catalog(catalog)
     except CatalogError as exc:
         fail(exc.message())
-    if department is not None and department not in cat.departments:
-        fail(
-            pick(
-                {
-                    "zh": f"departments.yaml 中没有部门代码“{department}”。可选：{'、'.join(cat.departments)}。",
-                    "en": f"No department '{department}' in departments.yaml. Known: {', '.join(cat.departments)}.",
-                }
-            )
-        )
-    if kind is not None and kind not in ("certification", "business_license"):
-        fail(pick({"zh": f"事项类型“{kind}”不对，可选：certification、business_license。", "en": f"Unknown kind '{kind}'."}))
+    # The same readings as `akq new`: sfj is SFJ, 证明事项 is certification.
+    for value, check in ((department, department_of(cat.departments)), (kind, kind_of)):
+        if value is not None and check(value)[0] is None:
+            fail(pick(check(value)[1]))
+    department = department_of(cat.departments)(department)[0] if department is not None else None
+    kind = kind_of(kind)[0] if kind is not None else None
     try:
         mapping = parse_columns(columns)
         table = read_table(file, sheet)

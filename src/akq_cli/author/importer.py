@@ -35,18 +35,32 @@ ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
 _SPLIT = re.compile(r"\s*(?:\n|；|;)\s*")
 _NUMBERING = re.compile(r"^\s*(?:[0-9０-９]+[.、．)）]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+、)\s*")
-_BASIS = re.compile(r"(《[^》]+》)\s*((?:第[^，,；;、《》\s]*?条)(?:第[^，,；;、《》\s]*?款)?(?:第[^，,；;、《》\s]*?项)?)?")
+# One article reference: 第十一条, 第十一条第一款第三项, or a bare 第二款 that belongs to the article before it.
+_PIECE = r"第[^，,；;、《》\s和及与]*?[条款项](?:第[^，,；;、《》\s和及与]*?[款项])*"
+_BASIS = re.compile(rf"(《[^》]+》)\s*(?P<note>[（(][^）)]*[）)])?\s*(?P<articles>{_PIECE}(?:\s*[、，,和及与]\s*{_PIECE})*)?")
+# Document numbers say the level better than the title does: 《…办法》（国务院令第412号） is an administrative regulation.
+_ISSUED_BY = (
+    (re.compile(r"主席令"), "law"),
+    (re.compile(r"国务院令"), "administrative_regulation"),
+    (re.compile(r"(?:人民)?政府令"), "local_government_rule"),
+    (re.compile(r"[部局委署]令|[部局委署]第[0-9０-９一二三四五六七八九十百零]+号令|委员会令"), "departmental_rule"),
+)
 
 
 def norm_heading(text: str) -> str:
     return _NOTE.sub("", re.sub(r"\s+", "", text)).strip("：:*※ ")
 
 
-def guess_level(document: str) -> str:
-    """The basis level a document's name suggests; the import marks it for checking."""
+def guess_level(document: str, note: str = "") -> str:
+    """The basis level a document's name and number (``note``: 国务院令第N号) suggest; the import marks it for checking."""
     name = document.strip("《》")
     if "国务院" in name and "决定" in name:
         return "state_council_decision"
+    for pattern, level in _ISSUED_BY:
+        if pattern.search(note):
+            return level
+    if name.startswith("国务院") and name.endswith(("办法", "规定", "条例")):
+        return "administrative_regulation"
     local = name.startswith(("新疆维吾尔自治区", "自治区", "克孜勒苏柯尔克孜自治州", "自治州", "阿合奇县"))
     if name.endswith(("办法", "规定", "规则", "细则")):  # before 法: 办法 ends in 法 too
         return "local_government_rule" if local else "departmental_rule"
@@ -57,11 +71,25 @@ def guess_level(document: str) -> str:
     return "normative_document"
 
 
+def articles(text: str) -> list[str]:
+    """第十一条、第十二条 -> both; 第十一条第一款、第二款 -> 第十一条第一款, 第十一条第二款."""
+    out: list[str] = []
+    for piece in re.findall(_PIECE, text):
+        if "条" not in piece and out:
+            piece = out[-1][: out[-1].index("条") + 1] + piece
+        out.append(piece)
+    return out
+
+
 def parse_basis(text: str) -> list[dict[str, Any]]:
-    """《法》第N条… in free text → legal_basis entries; the level is a guess."""
+    """《法》第N条… in free text → legal_basis entries, one per article; the level is a guess."""
     found = []
     for m in _BASIS.finditer(text):
-        found.append({"document": m.group(1), "article": m.group(2) or "", "level": guess_level(m.group(1)), "guessed": True})
+        # The document number may also follow the articles: 《…办法》第五条（国务院令第412号）.
+        after = text[m.end() : (text.find("《", m.end()) + 1 or len(text) + 1) - 1]
+        level = guess_level(m.group(1), (m.group("note") or "") + after)
+        for article in articles(m.group("articles") or "") or [""]:
+            found.append({"document": m.group(1), "article": article, "level": level, "guessed": True})
     if not found and text.strip():
         # No 《》 title: keep the words for the person who fills the item in.
         found.append({"document": text.strip(), "article": "", "level": "normative_document", "guessed": True})

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from rich.console import Console
-from rich.prompt import Prompt
+from rich.markup import escape
 
+from akq_cli.author.choices import Check, department_of, kind_of, matter_type_of
 from akq_cli.author.refusal import Refused, exit_code
 from akq_cli.author.scaffold import (
     KIND_NAME,
@@ -25,7 +27,9 @@ from akq_cli.core.paths import display_path
 from akq_cli.core.state import CatalogError
 from akq_cli.core.vocab import POLICY_AREAS
 
-KINDS = ("certification", "business_license")
+
+def free_text(answer: str) -> tuple[str | None, dict[str, str]]:
+    return answer.strip(), {}
 
 
 @exit_code
@@ -42,8 +46,8 @@ def create(
     """`akq new`: write one new item (exit code 0), or say why not (exit code 2, see exit_code)."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-    def fail(zh: str, en: str) -> None:
-        err.print(f"[bold red]akq new:[/] {pick({'zh': zh, 'en': en})}")
+    def fail(zh: str, en: str) -> NoReturn:
+        err.print(f"[bold red]akq new:[/] {escape(pick({'zh': zh, 'en': en}))}")
         raise Refused
 
     try:
@@ -51,56 +55,62 @@ def create(
     except CatalogError as exc:
         fail(exc.message(), exc.message())
     departments = cat.departments
-    interactive = not no_input and sys.stdin.isatty()
 
-    if interactive:
+    def given(value: str | None, check: Check) -> str | None:
+        """An option's value, checked now: a wrong one is refused before any question is asked."""
+        if value is None:
+            return None
+        found, why = check(value)
+        if found is None:
+            fail(why["zh"], why["en"])
+        return found
+
+    department = given(department, department_of(departments))
+    kind = given(kind, kind_of)
+    matter_type = given(matter_type, matter_type_of) if matter_type else None
+
+    if not no_input and sys.stdin.isatty():
         zh = lang() == "zh"
 
-        def ask(zh_text: str, en_text: str, choices: list[str] | None = None, default: str = "") -> str:
-            return Prompt.ask(
-                zh_text if zh else en_text,
-                console=err,
-                choices=choices,
-                default=default or None,
-                show_choices=bool(choices and len(choices) < 4),
-            ) or ""
+        def ask(zh_text: str, en_text: str, check: Check, default: str = "") -> str:
+            """Ask until the answer is valid: a wrong one is said at once and asked again, nothing is lost."""
+            while True:
+                shown = f"{zh_text if zh else en_text}" + (f" [{default}]" if default else "")
+                try:
+                    answer = err.input(escape(shown) + ": ")
+                except EOFError:
+                    fail("已取消，没有新建事项。", "Cancelled; no item created.")
+                found, why = check(answer if answer.strip() else default)
+                if found is not None:
+                    return found
+                err.print(f"[yellow]{escape(pick(why))}[/]")
 
         if department is None:
             for dep_id, dep in departments.items():
-                err.print(f"  {dep_id}  {dep.get('name', '')}")
-            department = ask("部门代码", "Department id", list(departments))
+                err.print(f"  {dep_id}  {escape(str(dep.get('name', '')))}")
+            department = ask("部门代码", "Department id", department_of(departments))
         if kind is None:
             err.print("  certification     证明事项\n  business_license  涉企经营许可事项")
-            kind = ask("事项类型", "Kind", list(KINDS), "certification")
+            kind = ask("事项类型", "Kind", kind_of, "certification")
         if title is None:
-            title = ask("事项名称（可留空）", "Title (may be left empty)")
+            title = ask("事项名称（可留空）", "Title (may be left empty)", free_text)
         if matter is None:
-            matter = ask("申请事项名称（可留空）", "Matter (may be left empty)")
+            matter = ask("申请事项名称（可留空）", "Matter (may be left empty)", free_text)
         if category is None:
             err.print("  " + "、".join(POLICY_AREAS))
-            category = ask("领域（可留空）", "Policy area (may be left empty)")
+            category = ask("领域（可留空）", "Policy area (may be left empty)", free_text)
         if matter_type is None:
             err.print("  " + "、".join(matter_types()))
-            matter_type = ask("行政事项类别", "Matter type", matter_types(), default_matter_type(kind))
+            matter_type = ask("行政事项类别", "Matter type", matter_type_of, default_matter_type(kind))
 
-    if department is None or kind is None:
+    missing = [option for option, value in (("--department", department), ("--kind", kind)) if value is None]
+    if missing:
+        example = "akq new --department SFJ --kind certification --no-input"
         fail(
-            "请用 --department 和 --kind 指定部门代码和事项类型，例如：akq new --department SFJ --kind certification --no-input",
-            "Give --department and --kind, e.g. akq new --department SFJ --kind certification --no-input",
+            f"请用 {' 和 '.join(missing)} 指定{'和'.join({'--department': '部门代码', '--kind': '事项类型'}[m] for m in missing)}，例如：{example}",
+            f"Give {' and '.join(missing)}, e.g. {example}",
         )
-    if kind not in KINDS:
-        fail(f"事项类型“{kind}”不对，可选：{'、'.join(KINDS)}。", f"Unknown kind '{kind}'; use one of: {', '.join(KINDS)}.")
-    if department not in departments:
-        known = "、".join(f"{k}（{v.get('name', '')}）" for k, v in departments.items())
-        fail(
-            f"departments.yaml 中没有部门代码“{department}”。可选：{known}。新部门请先在 departments.yaml 中添加。",
-            f"No department '{department}' in departments.yaml. Known: {', '.join(departments)}. Add a new one there first.",
-        )
-    if matter_type and matter_type not in matter_types():
-        fail(
-            f"行政事项类别“{matter_type}”不对，可选：{'、'.join(matter_types())}。",
-            f"Unknown matter type '{matter_type}'; use one of: {', '.join(matter_types())}.",
-        )
+    assert department is not None and kind is not None
 
     item_id = next_id(cat.items_dir, department, kind)
     path = cat.items_dir / department / f"{item_id}.yaml"

@@ -47,7 +47,7 @@ def used_ids(items_dir: Path) -> set[str]:
     """Ids taken in the catalog: file names, which the `schema`/`duplicate` rules keep equal to ids."""
     if not items_dir.is_dir():
         return set()
-    return {p.stem for p in items_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()}
+    return {p.stem for p in items_dir.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and p.is_file()}
 
 
 def id_allocator(items_dir: Path, taken: Iterable[str] = ()) -> Any:
@@ -140,8 +140,10 @@ def render_item(kind: str, values: dict[str, Any]) -> str:
         "kind_name": KIND_NAME[kind]["zh"],  # the file is for county staff: always Chinese
     }
     context.setdefault("title_hint", context["title"])
-    # The registry decides which fields an item of this kind has, in which order.
-    context |= {"fields": [f for f in fields.ITEM if kind in f.kinds], "given": values, "placeholder": PLACEHOLDER}
+    # The registry decides which fields an item of this kind has, in which order; a field of another kind
+    # that the clerk filled in (a certification's 材料要求 column) is kept too, so lint reads it.
+    wanted = [f for f in fields.ITEM if kind in f.kinds or values.get(f.key) not in (None, "", [])]
+    context |= {"fields": wanted, "given": values, "placeholder": PLACEHOLDER}
     slots: list[Any] = []
     skeleton = _env().get_template("item.yaml.j2").render(**context, slots=slots)
     return roundtrip.fill(skeleton, slots, Path(f"{values.get('id', 'new')}.yaml"))

@@ -7,29 +7,40 @@ from typing import Optional
 
 import typer
 
+from akq_cli.commands.options import catalog_option, output_option
+from akq_cli.core.i18n import both
+
+HELP = both(
+    "生成公开目录网站：事项清单、事项页面、搜索、开放数据和调整记录。",
+    "Build the public catalog site: item list, item pages, search, open data and change log.",
+)
+
 
 def export(
-    catalog: Optional[Path] = typer.Argument(
-        None, help="目录清单所在目录；默认为当前仓库的 catalog/。The catalog folder; default: this repository's."
-    ),
-    output: Path = typer.Option(
-        ..., "--output", "-o", help="网站输出目录（空目录或以前的输出目录）。Output folder (empty, or a previous export)."
+    catalog_arg: Optional[Path] = typer.Argument(None, hidden=True),  # the old spelling of --catalog
+    output: Path = output_option(
+        "网站输出目录（空目录或以前的输出目录）。", "Output folder (empty, or a previous export).", required=True
     ),
     forms: Optional[Path] = typer.Option(
         None,
         "--forms",
-        help="akq render 生成告知承诺书的目录（<编号>.docx、<编号>.pdf），复制到网站的 forms/ 下并在每个事项上链接。"
-        " Folder of rendered forms to copy into forms/ and link from each item.",
+        help=both(
+            "akq render 生成告知承诺书的目录（<编号>.docx、<编号>.pdf），复制到网站的 forms/ 下并在每个事项上链接。",
+            "Folder of rendered forms (<id>.docx, <id>.pdf) to copy into forms/ and link from each item.",
+        ),
     ),
     force: bool = typer.Option(
-        False, "--force", help="输出目录不是空目录、也不是以前的输出时仍然写入。Write into a non-empty folder that is not a previous export."
+        False, "--force",
+        help=both("输出目录不是空目录、也不是以前的输出时仍然写入。", "Write into a non-empty folder that is not a previous export."),
     ),
+    catalog: Optional[Path] = catalog_option(),
 ) -> None:
-    """生成公开目录网站：事项清单、事项页面、搜索、开放数据和调整记录。Build the public catalog site."""
+    """Build the public site (user-facing text: HELP)."""
     from rich.console import Console
 
     from akq_cli.core.catalog import load_catalog
     from akq_cli.core.i18n import lang, pick, t
+    from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.build import build_site
     from akq_cli.site.sources import read_sources
@@ -41,11 +52,15 @@ def export(
         err.print(f"[bold red]akq export:[/] {message}", soft_wrap=True)
         raise typer.Exit(2)
 
-    start = catalog or Path.cwd()
+    start = catalog or catalog_arg or Path.cwd()
     if not start.exists():
         fail(t("path-missing", path=str(start)))
-    if find_root(start) is None:
+    root = find_root(start)
+    if root is None:
         fail(t("no-catalog"))
+        return
+    if is_within(output, root):
+        fail(t("output-in-catalog", path=display_path(output), catalog=display_path(root)))
     if forms is not None and not forms.is_dir():
         fail(pick({"zh": "告知承诺书目录不存在：{p}。请先运行 akq render -o {p}，或去掉 --forms。",
                    "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))

@@ -7,16 +7,23 @@ from typing import Optional
 
 import typer
 
+from akq_cli.core.i18n import both
+
+HELP = both(
+    "原子地发布网站：新版本写在旧版本旁边，一次改名切换；可一条命令回退。",
+    "Publish a built site atomically: the new version is written beside the old one and switched by one rename; one command rolls back.",
+)
+
 
 def publish(
-    src: Optional[Path] = typer.Argument(None, help="akq export 生成的网站目录。The built site (akq export -o SRC)."),
-    dest: Optional[Path] = typer.Argument(None, help="网站服务器提供的路径（由 akq publish 管理的符号链接）。The served path (a symlink akq publish manages)."),
+    src: Optional[Path] = typer.Argument(None, metavar=both("网站目录", "SRC"), help=both("akq export 生成的网站目录。", "The built site (akq export -o SRC).")),
+    dest: Optional[Path] = typer.Argument(None, metavar=both("发布路径", "DEST"), help=both("网站服务器提供的路径（由 akq publish 管理的符号链接）。", "The served path (a symlink akq publish manages).")),
     rollback: Optional[Path] = typer.Option(
-        None, "--rollback", metavar="DEST", help="把 DEST 切回上一个保留的版本。Switch DEST back to the previous kept version."
+        None, "--rollback", metavar=both("发布路径", "DEST"), help=both("把发布路径切回上一个保留的版本。", "Switch DEST back to the previous kept version.")
     ),
-    keep: int = typer.Option(5, "--keep", min=1, help="保留的版本数（含当前）。How many versions to keep, the current one included."),
+    keep: int = typer.Option(5, "--keep", min=1, help=both("保留的版本数（含当前）。", "How many versions to keep, the current one included.")),
 ) -> None:
-    """原子地发布网站：新版本写在旧版本旁边，一次改名切换；可一条命令回退。Publish a built site atomically."""
+    """Publish a built site (user-facing text: HELP)."""
     from rich.console import Console
 
     from akq_cli.core.i18n import lang, pick

@@ -7,6 +7,11 @@ from typing import Optional
 
 import typer
 
+from akq_cli.commands.options import catalog_option, jobs_option, output_option
+from akq_cli.core.i18n import both
+
+HELP = both("生成告知承诺书（Word 文档，可选 PDF）。", "Render commitment forms as Word documents (and PDF).")
+
 HANDFUL = 5  # more items than this get a progress bar
 
 
@@ -20,20 +25,30 @@ def _formats(value: str) -> list[str] | None:
 def render(
     targets: Optional[list[str]] = typer.Argument(
         None,
-        help="事项编号（如 SFJ-ZM-001）或事项文件、目录；默认为所有已公布（published）的事项。"
-        "Item ids, files or folders; default: every published item.",
+        metavar=both("事项...", "ITEMS..."),
+        help=both(
+            "事项编号（如 SFJ-ZM-001）或事项文件、目录；默认为所有已公布（published）的事项。",
+            "Item ids, files or folders; default: every published item.",
+        ),
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="输出目录。Output folder."),
-    format: str = typer.Option("docx", "--format", "-f", help="docx、pdf 或 docx,pdf（PDF 需要 LibreOffice）。"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="同时使用的进程数，默认为全部处理器核心。Processes."),
-    force: bool = typer.Option(False, "--force", help="事项有 lint 错误时也生成。Render items with lint errors too."),
+    out: Path = output_option("输出目录（不能在目录清单 catalog/ 之内）。", "Output folder (not inside the catalog).", required=True),
+    format: str = typer.Option(
+        "docx", "--format", "-f",
+        help=both("docx、pdf 或 docx,pdf（PDF 需要 LibreOffice）。", "docx, pdf or docx,pdf (PDF needs LibreOffice)."),
+    ),
+    jobs: Optional[int] = jobs_option(),
+    force: bool = typer.Option(
+        False, "--force", help=both("事项有 lint 错误时也生成。", "Render items with lint errors too.")
+    ),
+    catalog_dir: Optional[Path] = catalog_option(),
 ) -> None:
-    """生成告知承诺书（Word 文档，可选 PDF）。Render commitment forms as DOCX (and PDF)."""
+    """Render commitment forms (user-facing text: HELP)."""
     import time
 
     from rich.console import Console
 
     from akq_cli.core.i18n import t
+    from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError
     from akq_cli.lint.config import ConfigError, find_config, load_config
     from akq_cli.render import jobs as J
@@ -51,8 +66,6 @@ def render(
     if formats is None:
         fail(t("bad-option", detail=m("bad-format", value=format)))
         return
-    if jobs is not None and jobs < 1:
-        fail(t("bad-option", detail=m("bad-jobs", value=jobs)))
     n_jobs = jobs or J.default_jobs()
     if out.exists() and not out.is_dir():
         fail(m("out-not-dir", path=out))
@@ -65,7 +78,7 @@ def render(
             fail(m("no-soffice"))
 
     try:
-        catalog = J.load_for(list(targets or []))
+        catalog = J.load_for(list(targets or []), catalog_dir)
         items = J.select(catalog, list(targets or []))
         config = load_config(find_config(catalog.root))
     except CatalogError as exc:
@@ -77,6 +90,8 @@ def render(
     except ConfigError as exc:
         fail(f"{exc.path}:{exc.line}:{exc.column}: {exc.detail}")
         return
+    if is_within(out, catalog.root):
+        fail(t("output-in-catalog", path=display_path(out), catalog=display_path(catalog.root)))
     if not items:
         err.print(m("no-published"))
         return

@@ -7,16 +7,24 @@ from typing import Optional
 
 import typer
 
+from akq_cli.commands.options import catalog_option, output_option
+from akq_cli.core.i18n import both
+
+HELP = both(
+    "各部门落实情况：事项类型和状态、检查结果、重点领域覆盖、待批准和逾期未公布的事项。",
+    "Implementation report per department: kinds and statuses, lint results, coverage of key areas, items awaiting approval or overdue.",
+)
+
 
 def report(
-    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、markdown、xlsx、json。Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写到文件（xlsx 必须指定）。Write to a file."),
+    format: str = typer.Option("text", "--format", "-f", help=both("输出格式：text、markdown、xlsx、json。", "Output format: text, markdown, xlsx, json.")),
+    output: Optional[Path] = output_option("写到文件（xlsx 必须指定）。", "Write to a file (required for xlsx)."),
     as_of: Optional[str] = typer.Option(
-        None, "--as-of", help="统计日期 YYYY-MM-DD，默认今天（或 SOURCE_DATE_EPOCH）。Report date."
+        None, "--as-of", help=both("统计日期 YYYY-MM-DD，默认今天（或 SOURCE_DATE_EPOCH）。", "Report date YYYY-MM-DD; default: today (or SOURCE_DATE_EPOCH).")
     ),
-    catalog: Optional[Path] = typer.Option(None, "--catalog", help="目录清单所在目录；默认自动查找。Catalog folder."),
+    catalog: Optional[Path] = catalog_option(),
 ) -> None:
-    """各部门落实情况：事项类型和状态、检查结果、重点领域覆盖、待批准和逾期未公布的事项。Implementation report."""
+    """Implementation report (user-facing text: HELP)."""
     # Imported here: cli.py imports every command module at start-up.
     from akq_cli.report.present import run_report
 

@@ -6,9 +6,13 @@ from typing import Optional
 
 import typer
 
+from akq_cli.core.i18n import both
 
-def rules(rule: Optional[str] = typer.Argument(None, help="规则编号，例如 vague-term。Rule id.")) -> None:
-    """列出所有检查规则，或说明一条规则。List the rules, or explain one."""
+HELP = both("列出所有检查规则，或说明一条规则。", "List the rules, or explain one.")
+
+
+def rules(rule: Optional[str] = typer.Argument(None, metavar=both("规则", "RULE"), help=both("规则编号，例如 vague-term。", "Rule id, e.g. vague-term."))) -> None:
+    """List or explain rules (user-facing text: HELP)."""
     from rich.console import Console
     from rich.table import Table
 

@@ -28,6 +28,21 @@ def pick(texts: dict[str, str], **kwargs: Any) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+# Between the Chinese and the English of a text that is written once and shown in either
+# language later (command help: it is defined at import, before --lang is read).
+BOTH = "\x1f"
+
+
+def both(zh: str, en: str) -> str:
+    """One text in both languages; ``chosen`` shows the current language's half."""
+    return f"{zh}{BOTH}{en}"
+
+
+def chosen(text: str) -> str:
+    zh, sep, en = text.partition(BOTH)
+    return en if sep and _lang == "en" else zh
+
+
 def t(key: str, **kwargs: Any) -> str:
     return pick(MESSAGES[key], **kwargs)
 
@@ -116,6 +131,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no-catalog": {
         "zh": "没有找到目录清单（catalog/catalog.yaml）。请在目录清单仓库中运行，或指定路径。",
         "en": "No catalog found (catalog/catalog.yaml). Run inside a catalog repository or name a path.",
+    },
+    "output-in-catalog": {
+        "zh": "输出目录 {path} 在目录清单 {catalog} 之内：生成的文件会混进事项文件，被检查、被提交。"
+        "请换一个目录清单以外的目录，例如 build/。",
+        "en": "The output folder {path} is inside the catalog {catalog}: generated files would mix with the items and "
+        "be linted and committed. Choose a folder outside the catalog, e.g. build/.",
     },
     "unreadable": {
         "zh": "无法读取 {path}：{error}",

@@ -16,6 +16,12 @@ def display_path(path: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
+def is_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or below it, links resolved (for an output folder that does not exist yet too)."""
+    target, base = path.resolve(), folder.resolve()
+    return target == base or base in target.parents
+
+
 def relative_to(folder: str) -> Callable[[Path | str], str]:
     """A fast relpath for many files below one folder (os.path.relpath costs two abspath calls each)."""
     cwd = os.getcwd()

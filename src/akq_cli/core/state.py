@@ -135,7 +135,8 @@ def is_plan_name(name: str) -> bool:
 
 def is_item_name(name: str) -> bool:
     base = name.rpartition("/")[2]
-    return base.endswith(ITEM_SUFFIXES) and not base.startswith(".") and base not in META_FILES
+    # Any case: SFJ-ZM-002.YAML, saved so by a Windows tool, is an item, not a file to skip in silence.
+    return base.lower().endswith(ITEM_SUFFIXES) and not base.startswith(".") and base not in META_FILES
 
 
 @dataclass
@@ -300,7 +301,7 @@ def walk(base: Path, prefix: str, refused: dict[str, str]) -> list[str]:
                     visit(entry.path, child)
                 elif entry.is_symlink():
                     refused[child] = "symlink"
-                elif entry.name.endswith(ITEM_SUFFIXES):
+                elif entry.name.lower().endswith(ITEM_SUFFIXES):
                     refused[child] = kind_of_mode(entry.stat(follow_symlinks=False).st_mode)
             except OSError:
                 continue
@@ -362,7 +363,7 @@ class RevisionState(CatalogState):
         for mode, kind, sha, size, name in list_tree(self.repo, self.commit or "", self.folders):
             if kind == "blob" and mode in ("100644", "100755"):
                 self.blobs[name] = _Blob(sha, size)
-            elif name.endswith(ITEM_SUFFIXES) or mode in ("120000", "160000"):
+            elif name.lower().endswith(ITEM_SUFFIXES) or mode in ("120000", "160000"):
                 self.refused[name] = "symlink" if mode == "120000" else "submodule" if mode == "160000" else "other"
         return list(self.blobs)
 

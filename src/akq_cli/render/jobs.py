@@ -60,9 +60,9 @@ def output_name(item_id: str, path: Path) -> str:
     return cleaned or re.sub(r"[^A-Za-z0-9._-]+", "_", path.stem).strip("._") or "item"
 
 
-def load_for(targets: list[str]) -> Catalog:
-    """The catalog the targets belong to: that of the first existing path, else the current directory's."""
-    start = next((Path(t) for t in targets if Path(t).exists()), Path.cwd())
+def load_for(targets: list[str], catalog: Path | None = None) -> Catalog:
+    """The catalog named by --catalog, else that of the first existing path, else the current directory's."""
+    start = catalog or next((Path(t) for t in targets if Path(t).exists()), Path.cwd())
     root = find_root(start)
     if root is None:
         raise CatalogError("no-catalog")

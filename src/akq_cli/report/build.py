@@ -44,6 +44,7 @@ class DepartmentRow:
     name: str
     items: int = 0
     kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    unknown_kind: int = 0  # readable items whose kind is neither: counted, so that the kinds add up to items
     statuses: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     clean: int = 0
     with_errors: int = 0
@@ -65,6 +66,7 @@ class Report:
     overdue: list[ItemRow]
     items: list[ItemRow]
     other_areas: list[str]
+    unreadable: list[str] = field(default_factory=list)  # item files that do not parse: on their own line
 
     @property
     def totals(self) -> DepartmentRow:
@@ -73,6 +75,7 @@ class Report:
             t.items += d.items
             for k in KINDS:
                 t.kinds[k] += d.kinds[k]
+            t.unknown_kind += d.unknown_kind
             for s in STATUSES:
                 t.statuses[s] += d.statuses[s]
             t.clean += d.clean
@@ -95,6 +98,7 @@ class Report:
             "other_areas": self.other_areas,
             "awaiting_approval": [asdict(i) for i in self.awaiting],
             "overdue": [asdict(i) for i in self.overdue],
+            "unreadable": self.unreadable,
         }
 
 
@@ -115,9 +119,14 @@ def build_report(catalog: Catalog, findings: list[Finding], as_of: str) -> Repor
         per_file[key] = (e + (f.severity == "error"), w + (f.severity == "warning"))
 
     rows: list[ItemRow] = []
+    unreadable: list[str] = []
     for item in catalog.items:
         d = item.data
         file = display_path(item.path)
+        if not item.readable:
+            # No kind, status or department to count it under; lint says why.
+            unreadable.append(file)
+            continue
         e, w = per_file.get(str(item.path.resolve()), (0, 0))
         rows.append(
             ItemRow(
@@ -143,6 +152,8 @@ def build_report(catalog: Catalog, findings: list[Finding], as_of: str) -> Repor
         dep.items += 1
         if r.kind in dep.kinds:
             dep.kinds[r.kind] += 1
+        else:
+            dep.unknown_kind += 1
         if r.status in dep.statuses:
             dep.statuses[r.status] += 1
         dep.errors += r.errors
@@ -187,6 +198,7 @@ def build_report(catalog: Catalog, findings: list[Finding], as_of: str) -> Repor
         overdue=overdue,
         items=rows,
         other_areas=sorted(other),
+        unreadable=sorted(unreadable),
     )
 
 

@@ -56,10 +56,13 @@ def overview(report: Report) -> list[str]:
             items=total.items,
             certification=total.kinds["certification"],
             business_license=total.kinds["business_license"],
+            unknown=w["overview_unknown_kind"].format(n=total.unknown_kind) if total.unknown_kind else "",
             published=total.statuses["published"],
             awaiting=len(report.awaiting),
             overdue=len(report.overdue),
         ),
+        *([w["overview_unreadable"].format(n=len(report.unreadable), files=w["list_separator"].join(report.unreadable))]
+          if report.unreadable else []),
         w["overview_lint"].format(clean=total.clean, with_errors=total.with_errors, with_warnings=total.with_warnings),
         w["overview_areas_missing"].format(covered=covered, missing=w["list_separator"].join(missing))
         if missing

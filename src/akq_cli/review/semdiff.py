@@ -322,7 +322,7 @@ def item_paths(snap: CatalogState) -> dict[str, bytes]:
     return {
         p: b
         for p, b in snap.files.items()
-        if p.startswith(folder) and p.endswith(ITEM_SUFFIXES) and not any(s.startswith(".") for s in p.split("/"))
+        if p.startswith(folder) and p.lower().endswith(ITEM_SUFFIXES) and not any(s.startswith(".") for s in p.split("/"))
     }
 
 
@@ -411,6 +411,6 @@ def _other_files(base: CatalogState, head: CatalogState) -> list[ItemChange]:
 
 
 def _parse_any(path: str, data: bytes) -> Any:
-    if not path.endswith(ITEM_SUFFIXES):
+    if not path.lower().endswith(ITEM_SUFFIXES):
         return None
     return _parse(path, data)
