@@ -27,7 +27,7 @@ def init_catalog(
         ),
     ),
     git: bool = typer.Option(
-        True, "--git/--no-git", help=both("文件夹还不是 git 仓库时运行 git init（默认）。", "Run git init when the folder is not a repository yet (default).")
+        True, "--git/--no-git", help=both("文件夹还不是 git 仓库时把它建成 git 仓库（默认）。", "Run git init when the folder is not a repository yet (default).")
     ),
 ) -> None:
     """Start a catalog repository (user-facing text: HELP)."""
