@@ -104,6 +104,22 @@ def test_an_error_nothing_hides_exits_1(repo):
     assert [f["rule"] for f in data["findings"]["introduced"]] == ["liability-missing"]
 
 
+def test_weakening_liability_to_a_bare_yifa_is_ticked_as_failing(repo):
+    """Keys all present, but 依法追究相应责任 names no law and no article: lint and the checklist both say so."""
+    path = repo / SFJ1
+    path.write_text(CRIMINAL.sub("  criminal: 依法追究相应责任。\n", path.read_text("utf-8"), count=1), encoding="utf-8")
+    commit(repo, "刑事责任改为依法追究")
+    r = _review(repo)
+    assert r.code == 1, r.out
+    data = json.loads(r.out)
+    assert [(f["rule"], f["pointer"]) for f in data["findings"]["introduced"]] == [
+        ("liability-missing", "/liability/criminal")
+    ]
+    assert _liability_check(data)["state"] == "fail"
+    text = _review(repo, "text").out
+    assert "✘ 写明民事、行政、刑事责任" in text and "✔ 写明民事、行政、刑事责任" not in text
+
+
 def test_new_suppression_is_shown_for_legal_review(repo):
     edit(repo / SFJ1, CONTENT, VAGUE)
     _suppress_content(repo)

@@ -143,7 +143,7 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path):
         cache.write_bytes(garbage)
         assert lint(catalog, "catalog") == expected
     json.loads(cache.read_text("utf-8"))  # rewritten whole
-    assert [p.name for p in (tmp_path / "cache").iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith(".akq-tmp-")] == []
 
 
 def test_cached_and_fresh_reports_are_identical_with_suppressions(tmp_path):

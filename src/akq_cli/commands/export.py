@@ -39,6 +39,7 @@ def export(
     from rich.console import Console
 
     from akq_cli.core.catalog import load_catalog
+    from akq_cli.core.files import WriteError
     from akq_cli.core.i18n import lang, pick, t
     from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError, find_root
@@ -76,6 +77,9 @@ def export(
         return
     except ExportRefused as exc:
         fail(exc.texts[lang()] if lang() in exc.texts else exc.texts["zh"])
+        return
+    except WriteError as exc:
+        fail(exc.message())
         return
     except OSError as exc:
         fail(t("unreadable", path=str(exc.filename or output), error=exc.strerror or str(exc)))

@@ -47,6 +47,7 @@ def render(
 
     from rich.console import Console
 
+    from akq_cli.core import files
     from akq_cli.core.i18n import t
     from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError
@@ -108,13 +109,10 @@ def render(
         names[task.name] = task.id
         ready.append(task)
 
-    import tempfile
-
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        scratch_dir = tempfile.TemporaryDirectory(prefix=".akq-render-", dir=out)
+        scratch_dir = files.scratch_dir(out, "render")
     except OSError as exc:
-        fail(m("out-unwritable", path=out, error=exc.strerror or exc))
+        fail(m("out-unwritable", path=out, error=files.reason(exc)))
         return
     with scratch_dir as scratch:
         docx_dir = out if "docx" in formats else Path(scratch)

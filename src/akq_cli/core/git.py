@@ -8,6 +8,7 @@ calls.  akq_cli.core.state turns them into a catalog state.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -41,12 +42,35 @@ def _git(repo: Path, *args: str, input: bytes | None = None) -> subprocess.Compl
         ) from exc
 
 
+_DUBIOUS = re.compile(r"dubious ownership in repository at '([^']+)'")
+
+
+def dubious_ownership(stderr: str, folder: Path) -> GitError | None:
+    """git's refusal of a repository another user owns (a CI container, a shared folder), with the fix."""
+    m = _DUBIOUS.search(stderr)
+    if m is None:
+        return None
+    where = m.group(1) or str(folder)
+    fix = f"git config --global --add safe.directory {where}"
+    return GitError(
+        {
+            "zh": f"git 拒绝读取仓库 {where}：仓库的所有者不是当前用户（dubious ownership，常见于 CI 容器或别人的文件夹）。"
+            f"如果这个仓库可信，请运行 `{fix}` 后重试。",
+            "en": f"git refuses to read the repository {where}: it is owned by another user (dubious ownership, common in "
+            f"CI containers). If you trust it, run `{fix}` and retry.",
+        }
+    )
+
+
 def repo_root(start: Path) -> Path:
     """The top folder of the git repository holding ``start``."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     proc = _git(folder, "rev-parse", "--show-toplevel")
     if proc.returncode != 0:
+        dubious = dubious_ownership(proc.stderr.decode("utf-8", "replace"), folder)
+        if dubious is not None:
+            raise dubious
         raise GitError(
             {
                 "zh": f"{folder} 不在 git 仓库中。akq diff 和 akq review 比较的是 git 中的两个版本，请在目录清单的仓库中运行。",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from akq_cli.core.files import WriteError, reason
 from akq_cli.core.i18n import lang, pick, t
 from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError, DiskState, expand, find_root
@@ -129,8 +130,10 @@ def lint_catalog(
     )
     try:
         write_outputs(report, outputs)
-    except OSError as exc:
-        return _fail(pick(MESSAGES["unwritable"], path=str(exc.filename or ""), error=exc.strerror or str(exc)))
+    except WriteError as exc:
+        return _fail(exc.message())
+    except OSError as exc:  # standard output closed or full
+        return _fail(pick(MESSAGES["unwritable"], path=str(exc.filename or "-"), error=reason(exc)))
     return exit_code(report, fail_on)
 
 

@@ -178,7 +178,7 @@ class Outcome:
 
 def render_one(task: Task) -> Outcome:
     """Write one DOCX unless its lint errors refuse it. Never raises."""
-    from akq_cli.core.files import atomic_write_bytes
+    from akq_cli.core.files import WriteError, atomic_write_bytes
     from akq_cli.render.forms import build_form
 
     problems = list(task.problems)
@@ -193,7 +193,8 @@ def render_one(task: Task) -> Outcome:
         atomic_write_bytes(target, _STATE["package"].render(form))
         return Outcome(task.name, problems, True)
     except Exception as exc:  # a bad item must not stop the other 999
-        return Outcome(task.name, problems, False, f"{type(exc).__name__}: {exc}")
+        error = exc.message() if isinstance(exc, WriteError) else f"{type(exc).__name__}: {exc}"
+        return Outcome(task.name, problems, False, error)
 
 
 def _render_chunk(tasks: list[Task]) -> list[Outcome]:

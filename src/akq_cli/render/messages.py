@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "-o {path} exists and is not a folder. Choose another output folder.",
     },
     "out-unwritable": {
-        "zh": "无法写入输出目录 {path}：{error}。请检查目录权限和磁盘空间，或换一个输出目录。",
-        "en": "Cannot write to the output folder {path}: {error}. Check its permissions and free space, or choose another folder.",
+        "zh": "无法写入输出目录 {path}：{error}。",
+        "en": "Cannot write to the output folder {path}: {error}.",
     },
     "no-soffice": {
         "zh": "生成 PDF 需要 LibreOffice，但没有找到 soffice 命令。请安装（Debian/Ubuntu：apt-get install "

@@ -17,7 +17,7 @@ from rich.text import Text
 from akq_cli.core import vocab
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.escape import visible
-from akq_cli.core.files import atomic_write_bytes
+from akq_cli.core.files import atomic_write_bytes, reason
 from akq_cli.core.i18n import lang, pick, t
 from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError
@@ -269,5 +269,5 @@ def run_report(catalog: Path | None, format: str, output: Path | None, as_of: st
     try:
         atomic_write_bytes(output, data)
     except OSError as exc:
-        return _error(words("report")["cannot_write"].format(path=output, error=exc.strerror or exc))
+        return _error(words("report")["cannot_write"].format(path=output, error=reason(exc)))
     return 0

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from akq_cli.core.escape import visible
-from akq_cli.core.files import atomic_write_text
+from akq_cli.core.files import atomic_write_text, reason
 from akq_cli.core.git import GitError
 from akq_cli.core.i18n import t
 from akq_cli.core.state import load_states
@@ -134,7 +134,7 @@ def run_review(start: Path, base: str | None, head: str | None, format: str, out
     try:
         atomic_write_text(output, rendered)
     except OSError as exc:
-        return _error("review", words("review")["cannot_write"].format(path=output, error=exc.strerror or exc))
+        return _error("review", words("review")["cannot_write"].format(path=output, error=reason(exc)))
     return result.exit_code
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core.catalog import Catalog
+from akq_cli.core.git import GitError
 from akq_cli.site import opendata
 from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
@@ -14,6 +16,7 @@ from akq_cli.site.model import SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.search import index_script
 from akq_cli.site.sources import Source
+from akq_cli.site.writer import ExportRefused
 
 # Up to this many items the index page lists them all, so that it works without
 # JavaScript; above it, the index page links to one page per department and the
@@ -33,17 +36,40 @@ class Build:
     warnings: list[dict[str, str]] = field(default_factory=list)
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _changes(git: GitInfo, top: Path | None, rel: str) -> tuple[list[ChangeSet], dict[str, str] | None]:
+    """The change log, or why it cannot be read ({'zh':…, 'en':…})."""
+    if git.refused is not None:
+        return [], git.refused.texts
+    if top is None:
+        return [], {"zh": "目录清单不在 git 仓库中：调整记录页面为空，页面上不显示更新日期。",
+                    "en": "the catalog is not in a git repository: the changes page is empty and no update date is shown."}
+    if git.commit is None:
+        return [], None  # a repository without commits has no changes yet
+    try:
+        return read_changes(top, rel), None
+    except GitError as exc:
+        return [], exc.texts
+
+
 def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
                sources: list[Source] | None = None) -> Build:
     from akq_cli.core.resources import resource_dir
 
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = git_info(catalog.root)
-    change_sets = read_changes(top, rel) if top is not None else []
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    if not git.in_repo:
-        warnings.append({"zh": "目录清单不在 git 仓库中：调整记录页面为空，页面上不显示更新日期。",
-                         "en": "the catalog is not in a git repository: the changes page is empty and no update date is shown."})
+    change_sets, unread = _changes(git, top, rel)
+    if unread is not None:
+        if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
+            raise ExportRefused({
+                "zh": f"{unread['zh']}在 CI 中（CI=true）不生成空的调整记录，已停止。",
+                "en": f"{unread['en']} In CI (CI=true) an empty change log is not published; stopped.",
+            })
+        warnings.append(unread)
     elif git.dirty:
         warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
                          "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})

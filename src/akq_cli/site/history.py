@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from akq_cli.core.git import GitError, cat_blobs
+from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
 from akq_cli.core.loader import MAX_FILE_BYTES, read_document
 
 ZERO = "0" * 40
@@ -36,6 +36,7 @@ class GitInfo:
     date: str | None = None  # its committer date, ISO 8601
     dirty: bool = False
     problem: str | None = None  # why there is no history (git's own words)
+    refused: GitError | None = None  # git is there but will not read the repository (e.g. dubious ownership)
 
     @property
     def day(self) -> str | None:
@@ -91,9 +92,12 @@ def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
     try:
         top = _git(catalog_root, "rev-parse", "--show-toplevel")
     except FileNotFoundError:
-        return GitInfo(False, problem="git is not installed"), None, ""
+        missing = GitError({"zh": "没有找到 git 命令，无法读取调整记录。请先安装 git。",
+                            "en": "git is not installed, so the change log cannot be read. Install git first."})
+        return GitInfo(False, problem="git is not installed", refused=missing), None, ""
     if top.returncode != 0:
-        return GitInfo(False, problem=top.stderr.decode("utf-8", "replace").strip()), None, ""
+        stderr = top.stderr.decode("utf-8", "replace").strip()
+        return GitInfo(False, problem=stderr, refused=dubious_ownership(stderr, catalog_root)), None, ""
     top_dir = Path(top.stdout.decode().strip())
     rel = catalog_root.resolve().relative_to(top_dir.resolve()).as_posix()
     rel = "" if rel == "." else rel
@@ -110,12 +114,15 @@ def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
 
 
 def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
-    """Public changes of the catalog, newest first."""
+    """Public changes of the catalog, newest first; GitError when git cannot read the history."""
     items = f"{catalog_rel}/items" if catalog_rel else "items"
     log = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
                "--format=%x01%H%x00%cI", "--", items)
     if log.returncode != 0:
-        return []
+        detail = log.stderr.decode("utf-8", "replace").strip()
+        raise dubious_ownership(detail, top) or GitError(
+            {"zh": f"无法读取目录清单的 git 历史：{detail}", "en": f"Cannot read the catalog's git history: {detail}"}
+        )
     sets: list[tuple[ChangeSet, list[tuple[str, str, str, str]]]] = []
     blobs: set[str] = set()
     for block in log.stdout.decode("utf-8", "replace").split("\x01")[1:]:
@@ -177,10 +184,7 @@ def _blob_facts(top: Path, blobs: list[str]) -> dict[str, tuple[str | None, str]
 
     A blob that is not a readable item (bad YAML, not a mapping) has no status, so it is no public change.
     """
-    try:
-        contents = cat_blobs(top, {b: b for b in blobs})
-    except GitError:
-        return {}
+    contents = cat_blobs(top, {b: b for b in blobs})  # a GitError means no change log, not an empty one
     out: dict[str, tuple[str | None, str]] = {}
     for blob, data in contents.items():
         if len(data) > MAX_FILE_BYTES:

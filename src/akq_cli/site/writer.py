@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from akq_cli.core.files import TMP_PREFIX, WriteError
+
 MARKER = ".akq-export.json"
 
 
@@ -73,6 +75,14 @@ class SiteWriter:
         return target
 
     def commit(self) -> Stats:
+        try:
+            return self._commit()
+        except WriteError:
+            raise
+        except OSError as exc:  # creating a folder, listing, removing: name the user's output folder
+            raise WriteError(self.out, exc) from exc
+
+    def _commit(self) -> Stats:
         stats = Stats()
         self.out.mkdir(parents=True, exist_ok=True)
         root = self.out.resolve()
@@ -127,18 +137,23 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
 def _replace(target: Path, data: bytes) -> None:
     """Like fsutil.atomic_write_bytes, but without an fsync per file (commit syncs once) and
     replacing a symbolic link rather than writing through it (it could point outside the site)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(target, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise WriteError(target, exc) from exc
         raise
 
 
