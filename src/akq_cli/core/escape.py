@@ -14,9 +14,11 @@ import re
 
 from rich.markup import escape as _rich_escape
 
-# C0 controls but tab and newline, DEL, C1 controls, bidirectional overrides and
-# isolates, zero-width characters and the BOM: invisible, or acting on the terminal.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+from akq_cli.core import invisible
+
+# What the control-character rule reports (akq_cli.core.invisible), and the direction marks and
+# invisible operators too: a reviewer must see every character that is not what it looks like.
+_INVISIBLE = re.compile(f"[{invisible.CLASS}\u200e\u200f\u2061-\u2064]")
 # GitLab and GitHub turn these into mentions and references (@all, #12, !3, ~bug, %v1, $5)
 # whatever backslashes precede them; an empty HTML comment between the sign and the
 # word renders as nothing and breaks the reference.

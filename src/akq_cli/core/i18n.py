@@ -83,6 +83,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件中含有空字符（NUL），不是文本文件。请检查是否误放了二进制文件。",
         "en": "File contains a NUL character and is not text. Check that this is the right file.",
     },
+    "control-character": {
+        "zh": "这里有一个 YAML 不允许的不可见控制字符：{name_zh}，文件因此无法读取（常见于从 Word 或网页复制的文字）。"
+        "运行 `akq lint --fix` 可以删除它（垂直制表符和换页符改为空格）。",
+        "en": "An invisible control character YAML does not allow stands here: {name_en}, so the file cannot be read "
+        "(common in text pasted from Word or a web page). `akq lint --fix` removes it (a vertical tab or form feed "
+        "becomes a space).",
+    },
     "empty": {
         "zh": "文件为空。请按 `akq new` 生成的模板填写事项，或删除此文件。",
         "en": "File is empty. Fill it in from the template that `akq new` writes, or delete it.",

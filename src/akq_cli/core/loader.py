@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core import invisible
+
 MAX_FILE_BYTES = 1_000_000  # an item is a few KB; anything this large is a mistake
 MAX_DEPTH = 50  # an item nests 4 levels; Node.plain()/walk() recurse, and Python stops at ~1000 frames
 
@@ -185,10 +187,15 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         doc.problems.append(Problem("nul-byte", line, col))
         return doc
     doc = Document(path, text, None, problems)
+    refused = invisible.REFUSED.search(text)
+    if refused:
+        # libyaml would stop here with English text and a byte offset; name the character where it stands.
+        problems.append(_control_problem(doc, refused.start()))
+        return doc
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.append(Problem("empty", 1, 1))
         return doc
-    doc.root = _build(text, problems)
+    doc.root = _build(doc, problems)
     if doc.root is None and not any(p.fatal for p in problems):
         problems.append(Problem("empty", 1, 1))
     return doc
@@ -202,8 +209,16 @@ def _looks_gbk(data: bytes) -> bool:
     return True
 
 
-def _build(text: str, problems: list[Problem]) -> Node | None:
+def _control_problem(doc: Document, offset: int) -> Problem:
+    line, column = doc.position(offset)
+    name = invisible.names(doc.text[offset])
+    return Problem("control-character", line, column, {"name_zh": name["zh"], "name_en": name["en"]})
+
+
+def _build(doc: Document, problems: list[Problem]) -> Node | None:
     import yaml  # libyaml through PyYAML: about 20x faster than a pure-Python parser
+
+    text = doc.text
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     stack: list[tuple[Node, str | None]] = []  # (container node, pending mapping key)
@@ -299,7 +314,13 @@ def _build(text: str, problems: list[Problem]) -> Node | None:
             )
         )
         return None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.YAMLError as exc:  # a reader error REFUSED did not foresee: its position counts UTF-8 bytes
+        at = getattr(exc, "position", None)
+        if isinstance(at, int) and 0 <= at:
+            offset = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
+            if offset < len(text):
+                problems.append(_control_problem(doc, offset))
+                return None
         problems.append(Problem("syntax", 1, 1, {"problem": str(exc), "context": ""}))
         return None
     return root

@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core.invisible import clean
+
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -206,19 +208,20 @@ def write_xlsx(sheets: list[tuple[str, list[str], list[list[Any]]]], *, title: s
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for n, (name, head, rows) in enumerate(sheets):
-        ws = wb.create_sheet(_BAD_SHEET_CHARS.sub("_", name)[:31])
+        ws = wb.create_sheet(_BAD_SHEET_CHARS.sub("_", clean(name))[:31])
         top = 1
         if n == 0:
-            ws.cell(1, 1, title).font = Font(bold=True, size=14)
-            ws.cell(2, 1, subtitle)
+            ws.cell(1, 1, clean(title)).font = Font(bold=True, size=14)
+            ws.cell(2, 1, clean(subtitle))
             top = 4
         for c, h in enumerate(head, start=1):
-            cell = ws.cell(top, c, h)
+            cell = ws.cell(top, c, clean(h))
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for r, row in enumerate(rows, start=top + 1):
             for c, value in enumerate(row, start=1):
-                ws.cell(r, c, value)
+                # openpyxl refuses control characters (IllegalCharacterError); an item's text may hold one
+                ws.cell(r, c, clean(value) if isinstance(value, str) else value)
         ws.freeze_panes = ws.cell(top + 1, 1)
         for c, h in enumerate(head, start=1):
             longest = max([_width(h), *(_width(row[c - 1]) for row in rows)])

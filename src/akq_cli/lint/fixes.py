@@ -20,12 +20,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from akq_cli.core import invisible
 from akq_cli.core.loader import Document, read_document
 from akq_cli.core.state import read_regular
 from akq_cli.fmt import roundtrip
 from akq_cli.lint.config import LintConfig
+from akq_cli.lint.rules.control_character import escapes
 
-SAFE_RULES = ("punctuation", "doc-number-format")
+SAFE_RULES = ("punctuation", "doc-number-format", "control-character")
 MAX_ROUNDS = 8  # rules may offer one fix per match; each round applies one fix per value
 
 
@@ -131,9 +133,34 @@ class FixResult:
     failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
+def without_invisible(doc: Document) -> tuple[str, int]:
+    """(text, characters removed): the file without invisible and control characters, raw or escaped.
+
+    Edits the raw text, not values, so it repairs a file that does not parse,
+    and every other byte stays as it was.  Raw characters go first; escapes in
+    double-quoted values are found once the file parses.
+    """
+    if not doc.text or any(p.code == "nul-byte" for p in doc.problems):
+        return doc.text, 0  # not text: nothing to repair character by character
+    count = len(invisible.IN_FILE.findall(doc.text))
+    text = invisible.clean_file(doc.text)
+    if count:
+        doc = read_document(doc.path, text.encode("utf-8"))
+    found = list(escapes(doc))
+    for offset, written, ch in reversed(found):
+        text = text[:offset] + (" " if ch in invisible.SPACE else "") + text[offset + len(written) :]
+    return text, count + len(found)
+
+
 def fix_document(doc: Document, config: LintConfig | None) -> tuple[str, int]:
-    """(new text, number of values fixed) after applying safe fixes until none are left."""
+    """(new text, number of values or characters fixed) after applying safe fixes until none are left."""
     text, count = doc.text, 0
+    if (config or LintConfig()).enabled("control-character"):
+        text, count = without_invisible(doc)
+        if count:
+            doc = read_document(doc.path, text.encode("utf-8"))
+    if doc.root is None or any(p.fatal for p in doc.problems):
+        return text, count
     for _ in range(MAX_ROUNDS):
         edits = collect(doc, config)
         if not edits:
@@ -158,8 +185,8 @@ def fix_files(files: list[Path], config: LintConfig | None) -> FixResult:
             result.failed.append((path, exc.strerror or str(exc)))
             continue
         doc = read_document(path, data)
-        if doc.root is None or any(p.fatal for p in doc.problems):
-            continue  # lint reports why it cannot read the file
+        if not doc.text:
+            continue  # lint reports why it cannot read the file (too large, not UTF-8)
         try:
             text, count = fix_document(doc, config)
         except ValueError:
@@ -195,8 +222,8 @@ def run_fix(files: list[Path], config: LintConfig | None) -> None:
         err.print(
             pick(
                 {
-                    "zh": f"自动修正了 {result.count} 处标点或文号括号（{len(result.changed)} 个文件）。其余问题需要人工修改：",
-                    "en": f"Fixed {result.count} punctuation/bracket problem(s) in {len(result.changed)} file(s). The rest need a person:",
+                    "zh": f"自动修正了 {result.count} 处标点、文号括号或不可见字符（{len(result.changed)} 个文件）。其余问题需要人工修改：",
+                    "en": f"Fixed {result.count} punctuation, bracket or invisible-character problem(s) in {len(result.changed)} file(s). The rest need a person:",
                 }
             )
         )

@@ -11,6 +11,7 @@ RULE_MODULES = (
     "yaml_syntax",
     "schema",
     "placeholder",  # 待填写 left by akq new / akq import (akq_cli.author.scaffold)
+    "control_character",  # invisible and control characters, raw or escaped; fixed on the raw text
     "suppression",  # inline `# akq: disable=` comments (applied by akq_cli.lint.suppression)
     # the policy's rules (seed 一, 二（三）, 三（二）)
     "notification_incomplete",

@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from lxml import etree
 
+from akq_cli.core.invisible import clean
 from akq_cli.render.layout import Layout, StyleSpec
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -246,5 +247,6 @@ def text_runs(text: str, font: str) -> str:
         if i:
             parts.append(f"<w:r>{props}<w:tab/></w:r>")
         if chunk:
-            parts.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(chunk)}</w:t></w:r>')
+            # clean(): XML 1.0 has no control characters, and Word refuses a file that holds one
+            parts.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(clean(chunk))}</w:t></w:r>')
     return "".join(parts)

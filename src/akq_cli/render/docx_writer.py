@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
+from akq_cli.core.invisible import clean
 from akq_cli.render.determinism import Entry, write_zip
 from akq_cli.render.docx_style import STYLE_IDS, mm_twips, text_runs, twips
 from akq_cli.render.forms import Form, InfoTable, Para, Signature
@@ -129,7 +130,7 @@ class FormPackage:
     def render(self, form: Form) -> bytes:
         """The form as DOCX bytes: same form, same bytes."""
         document = f"{self.head}{body_xml(self.layout, form)}{self.tail}".encode()
-        values = {key: escape(form.properties.get(key, "")) for key in PROPERTY_KEYS}
+        values = {key: escape(clean(form.properties.get(key, ""))) for key in PROPERTY_KEYS}
         core = CORE_PROPERTIES.format(**values).encode()
         fresh = {DOCUMENT: Entry.of(DOCUMENT, document), CORE: Entry.of(CORE, core)}
         return write_zip([fresh.get(name) or self.shared[name] for name in self.names])

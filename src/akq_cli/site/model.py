@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.catalog import Catalog
+from akq_cli.core.invisible import clean_data
 from akq_cli.site import labels as L
 from akq_cli.site.sources import Source, from_catalog
 
@@ -159,7 +160,7 @@ class SiteModel:
 
 def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[Source] | None = None) -> SiteModel:
     """The published items of ``catalog`` (or of ``sources``, read from its files); unusable ones are listed in ``skipped``."""
-    departments = {k: v for k, v in catalog.departments.items() if DEPT_ID.match(k)}
+    departments = {k: clean_data(v) for k, v in catalog.departments.items() if DEPT_ID.match(k)}
     skipped: list[Skipped] = []
     by_id: dict[str, Entry] = {}
     all_ids: set[str] = set()
@@ -169,7 +170,9 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
             skipped.append(Skipped(item.path, {"zh": "文件无法读取（请运行 akq lint 查看原因），未列入公开目录",
                                                "en": "file cannot be read (run akq lint); left out"}))
             continue
-        data = item.data
+        # Every page, catalog.json, the CSV, the workbook and the search index read this data:
+        # no invisible or control character reaches any of them.
+        data = clean_data(item.data)
         item_id = data.get("id")
         if isinstance(item_id, str):
             all_ids.add(item_id)
@@ -201,7 +204,7 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
         Group(dept_id, grouped[dept_id][0].department, sorted(grouped[dept_id], key=lambda e: e.id))
         for dept_id in sorted(grouped, key=lambda d: (order.get(d, len(order)), d))
     ]
-    return SiteModel(catalog.meta, groups, skipped, {e.id: e for g in groups for e in g.entries}, all_ids)
+    return SiteModel(clean_data(catalog.meta), groups, skipped, {e.id: e for g in groups for e in g.entries}, all_ids)
 
 
 def _text(value: Any) -> str:

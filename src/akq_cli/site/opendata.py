@@ -15,6 +15,7 @@ from datetime import UTC
 from typing import Any
 
 from akq_cli.core import fields
+from akq_cli.core.invisible import clean
 from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
@@ -168,7 +169,7 @@ def xlsx_from_rows(all_rows: list[list[str]], title: str, updated: str | None) -
     for r, row in enumerate(all_rows):
         cells = []
         for value in row:
-            cell = WriteOnlyCell(ws, value=value)
+            cell = WriteOnlyCell(ws, value=clean(value))  # openpyxl refuses control characters
             cell.data_type = "s"  # text always: never a formula, whatever the item says
             if r == 0:
                 cell.font = bold

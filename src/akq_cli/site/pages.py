@@ -7,8 +7,10 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from akq_cli.core import fields
+from akq_cli.core.invisible import clean
 from akq_cli.core.resources import resource_dir
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -35,10 +37,15 @@ def tel(value: Any) -> str:
     return re.sub(r"[^0-9+]", "", str(value or ""))
 
 
+def _printable(value: Any) -> Any:
+    """Every printed value without control characters: HTML shows them as garbage, and XML (the feed) forbids them."""
+    if isinstance(value, Markup):
+        return Markup(clean(value))
+    return clean(value) if isinstance(value, str) else value
+
+
 @cache
 def environment() -> Any:
-
-
     env = Environment(
         loader=FileSystemLoader(str(resource_dir("templates") / "site")),
         # Every template is HTML or XML, and every value comes from item files
@@ -47,6 +54,7 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.filters.update(cn_date=cn_date, book=book, tel=tel)
     # Field names come from the field registry, so the page and the model say the same.

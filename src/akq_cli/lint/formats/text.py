@@ -16,6 +16,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from akq_cli.core.escape import visible
 from akq_cli.core.i18n import lang
 from akq_cli.core.state import read_regular
 from akq_cli.lint.engine import LintReport
@@ -35,7 +36,8 @@ def _source_lines(file: str) -> list[str]:
         text = read_regular(file).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []  # not text we could show faithfully
-    return [ln.replace("\t", " ") for ln in text.splitlines()]
+    # split at newlines only: splitlines() also breaks at a vertical tab or NEL, which the finding is about
+    return [ln.rstrip("\r").replace("\t", " ") for ln in text.split("\n")]
 
 
 _OPENING = frozenset("（《「『“‘〔【([{")
@@ -134,6 +136,8 @@ def _snippet(f: Finding, src: str, width: int, gutter: int) -> list[Any]:
     style = _STYLE[f.severity].split()[-1]
     start = max(f.column - 1, 0)
     length = (f.end_column - f.column) if f.match and f.end_column else 1
+    # A control character in the line would act on the terminal: show it as <U+XXXX>, the marker moved to match.
+    start, length, src = len(visible(src[:start])), len(visible(src[start : start + length])), visible(src)
     room = max(width - INDENT - gutter - 3, 20)
     shown, start = _window(src, start, length, room)
     pad = " " * INDENT
@@ -159,7 +163,7 @@ def render(report: LintReport, console: Any) -> None:
         findings = list(group)
         lines = _source_lines(file)
         gutter = len(str(max(f.line for f in findings)))
-        console.print(Text(file, style="bold underline"), no_wrap=True, overflow="ellipsis")
+        console.print(Text(visible(file), style="bold underline"), no_wrap=True, overflow="ellipsis")
         for f in findings:
             console.print(
                 Text.assemble(
@@ -171,7 +175,7 @@ def render(report: LintReport, console: Any) -> None:
                 ),
                 no_wrap=True,
             )
-            for part in wrap(f.message, max(width - INDENT, 20)):
+            for part in wrap(visible(f.message), max(width - INDENT, 20)):
                 console.print(Text(" " * INDENT + part), no_wrap=True, overflow="crop")
             if 0 < f.line <= len(lines) and lines[f.line - 1].strip():
                 for part in _snippet(f, lines[f.line - 1], width, gutter):
