@@ -49,7 +49,7 @@ def _lint(catalog: Path, *args: str) -> list[dict]:
 
 
 def _no_controls(text: str, where: str) -> None:
-    assert not invisible.IN_VALUE.search(text), where
+    assert not invisible.contains(text), where
 
 
 # --- reported where it stands ------------------------------------------------------------------------
@@ -120,7 +120,9 @@ def test_every_character_of_the_class_is_reported_raw_and_escaped(ch):
 
 
 def test_tab_newline_and_ordinary_text_are_not_reported():
-    assert not invisible.IN_FILE.search("a\tb\r\nc\n中文，“引号” \u3000全角空格")
+    assert not list(invisible.find("a\tb\r\nc\n中文，“引号” \u3000全角空格\U00020000𠀀\U0010fffd"))
+    assert [m.group() for m in invisible.find("\U0001fffe\U00020000\U0010ffff")] == ["\U0001fffe", "\U0010ffff"]
+    assert invisible.clean("\U00020000\U0002ffff") == "\U00020000"
     assert invisible.clean("a\tb\nc") == "a\tb\nc"
 
 

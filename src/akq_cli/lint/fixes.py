@@ -142,8 +142,8 @@ def without_invisible(doc: Document) -> tuple[str, int]:
     """
     if not doc.text or any(p.code == "nul-byte" for p in doc.problems):
         return doc.text, 0  # not text: nothing to repair character by character
-    count = len(invisible.IN_FILE.findall(doc.text))
-    text = invisible.clean_file(doc.text)
+    count = sum(1 for _ in invisible.find(doc.text))
+    text = invisible.clean_file(doc.text) if count else doc.text
     if count:
         doc = read_document(doc.path, text.encode("utf-8"))
     found = list(escapes(doc))

@@ -45,9 +45,9 @@ def escaped(text: str) -> str | None:
 
 def escapes(doc: Document) -> Iterator[tuple[int, str, str]]:
     """(offset in the file, escape as written, character) of each escape that writes one of these characters."""
-    if doc.root is None:
-        return
     text = doc.text
+    if doc.root is None or "\\" not in text:
+        return  # no backslash, no escape: the common case costs one search, not a walk of the tree
     for node in doc.root.walk():
         if node.style != '"' or not isinstance(node.value, str):
             continue
@@ -56,7 +56,7 @@ def escapes(doc: Document) -> Iterator[tuple[int, str, str]]:
             continue
         for m in ESCAPE.finditer(raw):
             ch = escaped(m.group())
-            if ch is not None and invisible.IN_VALUE.fullmatch(ch):
+            if ch is not None and invisible.is_invisible(ch):
                 yield node.start + m.start(), m.group(), ch
 
 
@@ -66,7 +66,7 @@ def _check(ctx: DocumentContext) -> Iterable[Finding]:
         return  # not text: the loader said so once, a finding per NUL would bury it
     told = {(p.line, p.column) for p in doc.problems if p.code == "control-character"}
     severity = ctx.config.severity_of(RULE.id, RULE.severity)
-    found = [(m.start(), m.group(), m.group(), RULE.message) for m in invisible.IN_FILE.finditer(doc.text)]
+    found = [(m.start(), m.group(), m.group(), RULE.message) for m in invisible.find(doc.text)]
     found.extend((at, written, ch, _ESCAPED) for at, written, ch in escapes(doc))
     for offset, written, ch, message in sorted(found):
         line, column = doc.position(offset)
