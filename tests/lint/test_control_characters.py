@@ -90,13 +90,14 @@ def test_the_loader_names_the_first_refused_character_and_the_rule_every_other_o
     assert found == [("yaml-syntax", 1, 10), ("control-character", 2, 5), ("control-character", 3, 11)]
 
 
-def test_a_reader_error_the_prescan_missed_still_lands_at_its_character():
-    # libyaml counts UTF-8 bytes; the position must count characters (three bytes per Chinese one).
-    from akq_cli.core import loader
-
-    doc = loader.Document(Path("x.yaml"), "t: 中文中文\x0b\n", None, [])
-    assert loader._build(doc, doc.problems) is None
-    assert [(p.code, p.line, p.column) for p in doc.problems] == [("control-character", 1, 8)]
+@pytest.mark.parametrize(
+    ("text", "where"), [("t: 中文中文\x0b\n", (1, 8)), ("t: [\n中文中文\x1b\n", (2, 5)), ("t: 中文中文\x85x: y\n", (1, 8))]
+)
+def test_a_refused_character_is_named_at_its_character_not_at_libyamls_byte_offset(text, where):
+    # libyaml counts UTF-8 bytes (three per Chinese character); NEL it does not refuse but reads as a line break.
+    doc = read_document(Path("x.yaml"), text.encode())
+    assert doc.root is None
+    assert [(p.code, p.line, p.column) for p in doc.problems] == [("control-character", *where)]
 
 
 @pytest.mark.parametrize("ch", [*ALL_CONTROLS, "\u200b", "\u200c", "\u200d", "\u2060", "\u202a", "\u202e", "\u2066",

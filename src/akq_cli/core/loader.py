@@ -187,10 +187,10 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         doc.problems.append(Problem("nul-byte", line, col))
         return doc
     doc = Document(path, text, None, problems)
-    refused = invisible.REFUSED.search(text)
-    if refused:
-        # libyaml would stop here with English text and a byte offset; name the character where it stands.
-        problems.append(_control_problem(doc, refused.start()))
+    nel = text.find("\x85")
+    if nel != -1:
+        # libyaml reads NEL (U+0085) as a line break: the tree would not be the file the user sees
+        problems.append(_control_problem(doc, nel))
         return doc
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.append(Problem("empty", 1, 1))
@@ -303,25 +303,25 @@ def _build(doc: Document, problems: list[Problem]) -> Node | None:
                 node, _ = stack.pop()
                 key_nodes.pop()
                 node.end = ev.end_mark.index
-    except yaml.MarkedYAMLError as exc:
-        m = exc.problem_mark or exc.context_mark
-        problems.append(
-            Problem(
-                "syntax",
-                (m.line + 1) if m else 1,
-                (m.column + 1) if m else 1,
-                {"problem": exc.problem or "", "context": exc.context or ""},
+    except yaml.YAMLError as exc:
+        refused = invisible.REFUSED.search(text)
+        if refused:
+            # libyaml stops at a control character with English text and a byte offset (or, for NEL, which it
+            # reads as a line break, with a syntax error further on): name the character where it stands.
+            # Searched only now: a file that parses costs nothing more.
+            problems.append(_control_problem(doc, refused.start()))
+        elif isinstance(exc, yaml.MarkedYAMLError):
+            m = exc.problem_mark or exc.context_mark
+            problems.append(
+                Problem(
+                    "syntax",
+                    (m.line + 1) if m else 1,
+                    (m.column + 1) if m else 1,
+                    {"problem": exc.problem or "", "context": exc.context or ""},
+                )
             )
-        )
-        return None
-    except yaml.YAMLError as exc:  # a reader error REFUSED did not foresee: its position counts UTF-8 bytes
-        at = getattr(exc, "position", None)
-        if isinstance(at, int) and 0 <= at:
-            offset = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
-            if offset < len(text):
-                problems.append(_control_problem(doc, offset))
-                return None
-        problems.append(Problem("syntax", 1, 1, {"problem": str(exc), "context": ""}))
+        else:
+            problems.append(Problem("syntax", 1, 1, {"problem": str(exc), "context": ""}))
         return None
     return root
 
