@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
+from akq_cli.core.escape import rich_text as escape  # markup and control characters (names come from registers)
 from akq_cli.core.files import atomic_write_bytes
 from akq_cli.core.i18n import pick
 from akq_cli.draw.errors import DrawError
