@@ -250,3 +250,18 @@ def test_lint_text_output_shows_control_characters_as_code_points(catalog_copy):
         k = next(k for k in range(len(snippet) + 1) if cell_len(snippet[:k]) >= cells)
         assert snippet[k:].startswith("<U+"), (snippet, marker)
         assert marker.count("^") == len("<U+202E>")
+
+
+def test_ci_formats_never_carry_a_raw_control_character(tmp_path):
+    """GitHub annotations go to the job log and JUnit must stay well-formed XML, whatever the file name holds."""
+    import xml.etree.ElementTree as ET
+
+    from akq_cli.lint.engine import LintReport
+    from akq_cli.lint.findings import Finding
+    from akq_cli.lint.formats import github, junit
+
+    name = "catalog/items/SFJ/\x1b]0;PWNED\x07.yaml"
+    report = LintReport(findings=[Finding("yaml-syntax", "error", name, 1, 1, "", "坏\x1b[2J")], files=1, linted=[name])
+    for text in (github.render(report), junit.render(report)):
+        assert "\x1b" not in text and "\x07" not in text
+    ET.fromstring(junit.render(report).split("\n", 1)[1])

@@ -34,7 +34,7 @@ def lint(
     no_cache: bool = typer.Option(False, "--no-cache", help=both("不读也不写缓存（缓存在用户缓存目录中），全部重新检查。", "Bypass the cache (kept in the user cache folder) and check everything again.")),
     jobs: Optional[int] = jobs_option(),
     fix: bool = typer.Option(
-        False, "--fix", help=both("先自动修正不改变含义的问题（半角标点、文号括号），再检查。", "Apply meaning-preserving fixes first (half-width punctuation, document-number brackets).")
+        False, "--fix", help=both("先自动修正不改变含义的问题（半角标点、文号括号、不可见字符和控制字符），再检查。", "Apply meaning-preserving fixes first (half-width punctuation, document-number brackets, invisible and control characters).")
     ),
 ) -> None:
     """Lint catalog items (user-facing text: HELP)."""

@@ -44,7 +44,7 @@ class Entry:
 NOTIFICATION = ("/title", "/legal_basis", "/content", "/conditions", "/materials", "/commitment/method",
                 "/liability", "/verification/power", "/disclosure")
 ENTRIES = (
-    Entry("complete", {"yaml-syntax": (), "schema": (), "placeholder": ()}),
+    Entry("complete", {"yaml-syntax": (), "schema": (), "placeholder": (), "control-character": ()}),
     Entry(
         "legal_basis",
         {

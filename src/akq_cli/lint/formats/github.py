@@ -8,13 +8,15 @@ percent-encoded; in property values also ':' and ','.
 
 from __future__ import annotations
 
+from akq_cli.core.escape import visible
 from akq_cli.lint.engine import LintReport
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # visible(): a file name or matched text from a merge request may hold ESC sequences meant for the job log
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
+from akq_cli.core.escape import visible
 from akq_cli.lint.engine import LintReport
 
 
@@ -22,9 +23,10 @@ def render(report: LintReport) -> str:
         suites, "testsuite", name="akq lint", tests=str(len(names)), failures=failed, errors="0", skipped="0"
     )
     for name in names:
-        case = ET.SubElement(suite, "testcase", classname="akq.lint", name=name)
+        # visible(): XML 1.0 cannot hold most control characters at all, and a file name comes from the merge request
+        case = ET.SubElement(suite, "testcase", classname="akq.lint", name=visible(name))
         for f in by_file.get(name, []):
-            failure = ET.SubElement(case, "failure", message=f"{f.rule}: {f.message}", type=f.severity)
-            failure.text = f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}"
+            failure = ET.SubElement(case, "failure", message=visible(f"{f.rule}: {f.message}"), type=f.severity)
+            failure.text = visible(f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
