@@ -21,7 +21,16 @@ from akq_cli.core.files import atomic_write_text
 from akq_cli.core.i18n import lang, pick, set_lang, t
 from akq_cli.core.loader import Document, read_document
 from akq_cli.core.paths import display_path
-from akq_cli.core.state import CatalogError, NotRegularFile, TooLarge, expand, find_root, problem_document, read_regular
+from akq_cli.core.state import (
+    CatalogError,
+    NotRegularFile,
+    TooLarge,
+    expand,
+    find_root,
+    is_plan_name,
+    problem_document,
+    read_regular,
+)
 from akq_cli.fmt.layout import FormatError, check_usable, format_document, schema_for
 from akq_cli.lint.config import ConfigError, find_config, load_config
 from akq_cli.lint.fixes import fix_document
@@ -95,7 +104,7 @@ def format_files(paths: list[Path], config: Any = None, jobs: int = 1) -> list[O
 
 
 def targets(paths: list[Path] | None) -> list[Path]:
-    """The files to format: item files, plus catalog.yaml and departments.yaml of a whole catalog."""
+    """The files to format: item files, plus catalog.yaml, departments.yaml and the inspection plans of a whole catalog."""
     if not paths:
         root = find_root(Path.cwd())
         if root is None:
@@ -103,11 +112,11 @@ def targets(paths: list[Path] | None) -> list[Path]:
         paths = [root]
     files: list[Path] = []
     for p in paths:
+        if p.is_dir() and (p / "catalog" / "catalog.yaml").is_file():
+            p = p / "catalog"
         if p.is_dir() and (p / "catalog.yaml").is_file():
             files.extend(f for f in (p / "catalog.yaml", p / "departments.yaml") if f.is_file())
-        elif p.is_dir() and (p / "catalog" / "catalog.yaml").is_file():
-            p = p / "catalog"
-            files.extend(f for f in (p / "catalog.yaml", p / "departments.yaml") if f.is_file())
+            files.extend(sorted(f for f in p.glob("plans/*/*.y*ml") if is_plan_name(f.as_posix())))
         names, refused = expand([p])
         files.extend(Path(n) for n in sorted([*names, *refused], key=lambda n: n.split("/")))
     unique: dict[Path, Path] = {}

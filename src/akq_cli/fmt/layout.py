@@ -34,6 +34,7 @@ from typing import Any
 from akq_cli.core.i18n import MESSAGES, pick
 from akq_cli.core.loader import Document, Node, read_document
 from akq_cli.core.resources import schema as schema_named
+from akq_cli.core.state import is_plan_name
 from akq_cli.fmt.comments import Comments, Line, extract
 from akq_cli.fmt.scalars import inline, key_text, render
 
@@ -53,7 +54,9 @@ class FormatError(Exception):
 
 
 def schema_for(path: Path) -> dict[str, Any]:
-    """The schema whose property order lays out this file."""
+    """The schema whose property order lays out this file (a plan's own: the item order would scatter its keys)."""
+    if is_plan_name(path.as_posix()):
+        return schema_named("plan")
     name = {"catalog.yaml": "catalog", "departments.yaml": "departments"}.get(path.name, "item")
     return schema_named(name)
 
