@@ -124,6 +124,19 @@ def _has_head(repo: Path) -> bool:
     return _git(repo, "rev-parse", "--verify", "--quiet", "HEAD").returncode == 0
 
 
+def first_commit_adding(repo: Path, commit: str, path: str, text: str) -> str | None:
+    """The committer date (ISO 8601) of the earliest commit up to ``commit`` that added ``text`` to ``path``; None if none.
+
+    The committer date, not the author date: it is when the text entered this history (a rebase moves it later,
+    never earlier), which is what a plan's "registers fixed before the seed" is about.
+    """
+    proc = _git(repo, "log", "--reverse", "--format=%cI", f"-S{text}", commit, "--", path)
+    if proc.returncode != 0:
+        return None  # no HEAD yet, or not a repository: nothing was committed
+    lines = proc.stdout.decode("utf-8", "replace").split()
+    return lines[0] if lines else None
+
+
 def list_tree(repo: Path, commit: str, folders: list[str]) -> list[tuple[str, str, str, int, str]]:
     """(mode, type, object id, size, path) of every entry below ``folders`` at ``commit`` ("" = all)."""
     args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", *[f for f in folders if f]]

@@ -25,7 +25,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core.git import WORKTREE, GitError, cat_blobs, config_paths, default_base, list_tree, repo_root, resolve
+from akq_cli.core.git import (
+    WORKTREE,
+    GitError,
+    cat_blobs,
+    config_paths,
+    default_base,
+    first_commit_adding,
+    list_tree,
+    repo_root,
+    resolve,
+)
 from akq_cli.core.i18n import pick, t
 from akq_cli.core.loader import MAX_FILE_BYTES, Document, Problem, read_document
 
@@ -232,6 +242,11 @@ class CatalogState:
                 continue
         return out
 
+    def committed_at(self, name: str, text: str) -> str | None:
+        """When ``text`` was first committed to file ``name`` in this state's history (ISO 8601); None: not yet,
+        or no history (loose files, memory).  `akq review` reads a plan's register hashes with it."""
+        return None
+
     def overlay(self, replaced: dict[str, bytes]) -> CatalogState:
         """This state with some files' bytes replaced (`akq review` lints the head with its suppressions cut out)."""
         return OverlayState(self, replaced)
@@ -253,6 +268,9 @@ class DiskState(CatalogState):
 
     def path(self, name: str) -> Path:
         return self.anchor / name
+
+    def committed_at(self, name: str, text: str) -> str | None:
+        return first_commit_adding(self.anchor, "HEAD", name, text)  # the working tree's history is HEAD's
 
     def has(self, name: str) -> bool:
         # one lstat, not a listing of the whole catalog: `akq lint FILE` asks only for catalog.yaml and departments.yaml
@@ -321,6 +339,9 @@ class OverlayState(CatalogState):
     def _list(self) -> list[str]:
         return self.below.names
 
+    def committed_at(self, name: str, text: str) -> str | None:
+        return self.below.committed_at(name, text)
+
     def _read(self, name: str) -> bytes:
         return self.replaced[name] if name in self.replaced else self.below.read(name)
 
@@ -358,6 +379,9 @@ class RevisionState(CatalogState):
         self.repo = repo
         self.folders = folders
         self.blobs: dict[str, _Blob] = {}
+
+    def committed_at(self, name: str, text: str) -> str | None:
+        return first_commit_adding(self.repo, self.commit or "HEAD", name, text)
 
     def _list(self) -> list[str]:
         for mode, kind, sha, size, name in list_tree(self.repo, self.commit or "", self.folders):

@@ -24,6 +24,7 @@ from akq_cli.lint.engine import run
 from akq_cli.lint.findings import Finding
 from akq_cli.review.checklist import Check, item_checks
 from akq_cli.review.hidden import Hidden, by_config, by_suppression, without_directives
+from akq_cli.review.plans import PlanDates, plan_dates
 from akq_cli.review.semdiff import CatalogDiff, ItemChange, diff_snapshots
 
 EXIT_CLEAN = 0
@@ -43,10 +44,12 @@ class Review:
     checklists: list[tuple[ItemChange, list[Check]]] = field(default_factory=list)
     department_names: dict[str, str] = field(default_factory=dict)
     config_error: ConfigError | None = None  # the head's akq.toml, refused; the head is still judged by the base's
+    plans: list[PlanDates] = field(default_factory=list)  # changed plans: register hashes committed vs seed date
 
     @property
     def blocking(self) -> bool:
-        return self.config_error is not None or any(f.severity == "error" for f in self.introduced)
+        return (self.config_error is not None or any(f.severity == "error" for f in self.introduced)
+                or any(p.error for p in self.plans))
 
     @property
     def hidden_errors(self) -> int:
@@ -85,6 +88,7 @@ class Review:
                 {"id": it.id, "title": it.title, "path": it.path, "checks": [c.to_json() for c in checks]}
                 for it, checks in self.checklists
             ],
+            "plans": [p.to_json() for p in self.plans],
             "config_error": None if self.config_error is None else self.config_error.to_json(),
             "blocking": self.blocking,
             "exit_code": self.exit_code,
@@ -184,6 +188,7 @@ def build_review(base: CatalogState, head: CatalogState) -> Review:
     pre = [f for f in pre if id(f) not in hidden_ids]
     review.preexisting = [f for f in pre if f.file in touched]
     review.preexisting_elsewhere = len(pre) - len(review.preexisting)
+    review.plans = plan_dates(head, diff.files)
     review.department_names = {**_department_names(base), **_department_names(head)}
     by_file: dict[str, list[Finding]] = {}
     for f in strict:

@@ -20,7 +20,7 @@ from akq_cli.core import fields
 from akq_cli.core.i18n import lang
 from akq_cli.core.loader import read_document
 from akq_cli.core.resources import schema
-from akq_cli.core.state import CatalogState
+from akq_cli.core.state import CatalogState, is_plan_name
 from akq_cli.fmt.layout import ordered_keys
 
 RENAME_SIMILARITY = 0.6
@@ -31,6 +31,8 @@ def is_legal(pointer: str, schema: str = "item") -> bool:
     parts = pointer.lstrip("/").split("/")
     if schema == "catalog":
         return parts[0] == "standard_text"  # the paragraphs every form prints: liability, withdrawal, exclusion
+    if schema == "plan":
+        return True  # who may be inspected, how often, by whom: every line of a plan bears on the businesses drawn
     if schema != "item" or not pointer:
         return False
     # The registry flags the fields whose change alters what an applicant commits to or risks;
@@ -39,6 +41,8 @@ def is_legal(pointer: str, schema: str = "item") -> bool:
 
 
 def schema_name(path: str | None) -> str:
+    if is_plan_name(path or ""):
+        return "plan"
     name = (path or "").rsplit("/", 1)[-1]
     return {"catalog.yaml": "catalog", "departments.yaml": "departments"}.get(name, "item")
 
