@@ -191,6 +191,22 @@ catalog = {
             },
         },
         "contacts": {"type": "array", "title": "联系人", "description": "工作方案中的联系人。", "items": contact},
+        "publish": {
+            "type": "object",
+            "title": "发布",
+            "description": "akq publish 的设置。",
+            "additionalProperties": False,
+            "properties": {
+                # Absolute only: a relative path would be read from wherever akq runs, and would
+                # most likely land inside the repository or the web root.
+                "store": text(
+                    "版本库目录",
+                    "akq publish 保存各个版本的目录，必须在网站目录以外，写绝对路径（以 / 或 ~ 开头），例如 /srv/akq-versions。"
+                    "不写时为 ~/.local/share/akq/publish/<发布路径的摘要>。",
+                    pattern="^(/|~)",
+                ),
+            },
+        },
         "standard_text": {
             "type": "object",
             "title": "固定文字",
