@@ -33,16 +33,25 @@ def export(
         False, "--force",
         help=both("输出目录不是空目录、也不是以前的输出时仍然写入。", "Write into a non-empty folder that is not a previous export."),
     ),
+    archive: Optional[Path] = typer.Option(
+        None, "--archive", metavar=both("文件.zip", "FILE.zip"),
+        help=both(
+            "另外把网站打成一个 zip，供上传到集约化平台或 CMS；内含 SHA256SUMS（每个文件的 SHA-256），同一提交每次生成的字节相同。",
+            "Also pack the site into one zip for upload to a shared platform or CMS, with SHA256SUMS (each file's SHA-256) "
+            "inside; the same commit always gives the same bytes.",
+        ),
+    ),
     catalog: Optional[Path] = catalog_option(),
 ) -> None:
     """Build the public site (user-facing text: HELP)."""
     from rich.console import Console
 
     from akq_cli.core.catalog import load_catalog
-    from akq_cli.core.files import WriteError
+    from akq_cli.core.files import WriteError, atomic_write_bytes
     from akq_cli.core.i18n import lang, pick, t
     from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError, find_root
+    from akq_cli.site.archive import site_zip
     from akq_cli.site.build import build_site
     from akq_cli.site.sources import read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter
@@ -62,6 +71,11 @@ def export(
         return
     if is_within(output, root):
         fail(t("output-in-catalog", path=display_path(output), catalog=display_path(root)))
+    if archive is not None and (is_within(archive, output) or is_within(archive, root)):
+        # Inside -o it would be swept away (or packed into the next archive); inside the catalog, committed.
+        fail(pick({"zh": "zip 文件 {a} 不能放在网站输出目录或目录清单之内，请换一个位置。",
+                   "en": "the zip {a} must not be inside the output folder or the catalog; choose another place."},
+                  a=display_path(archive)))
     if forms is not None and not forms.is_dir():
         fail(pick({"zh": "告知承诺书目录不存在：{p}。请先运行 akq render -o {p}，或去掉 --forms。",
                    "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))
@@ -72,6 +86,8 @@ def export(
         for rel, data in build.files.items():
             writer.add(rel, data)
         stats = writer.commit()
+        if archive is not None:
+            atomic_write_bytes(archive, site_zip(build.files))
     except CatalogError as exc:
         fail(exc.message())
         return
@@ -97,3 +113,6 @@ def export(
         },
         index=index, n=n, files=len(build.files), w=stats.written, u=stats.unchanged, r=stats.removed,
     ))
+    if archive is not None:
+        typer.echo(pick({"zh": "已打包供上传：{a}（内含 SHA256SUMS）", "en": "Packed for upload: {a} (with SHA256SUMS)"},
+                        a=display_path(archive)))
