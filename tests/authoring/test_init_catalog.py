@@ -169,13 +169,15 @@ def test_its_pipeline_passes_under_gitlab_ci_local(akq, tmp_path: Path) -> None:
 
     # main: lint, site and deploy (akq publish into a folder standing for the web server's).
     www = tmp_path / "www" / "gzcn"
-    log = run_pipeline(exe, repo, "--variable", f"AKQ_PUBLISH_DEST={www}")
+    data = tmp_path / "runner-data"  # the runner user's data folder, where the version store goes by default
+    log = run_pipeline(exe, repo, "--variable", f"AKQ_PUBLISH_DEST={www}", "--variable", f"XDG_DATA_HOME={data}")
     for job in ("lint", "site", "deploy"):
         assert f"PASS  {job}" in log
     assert "review" not in log.split("PASS")[-1]
     assert f"akq {__version__}" in log  # what pip installed into the job's .venv, not this test's akq
     assert "0 个错误" in log
     assert (www.resolve() / "index.html").is_file() and www.is_symlink()
+    assert data.resolve() in www.resolve().parents, "the kept versions are outside the web root"
 
     # A department's merge request: review runs (deploy does not) and installs akq the same way.
     git(repo, "checkout", "-q", "-b", "gaj-change")

@@ -230,3 +230,10 @@ def test_bad_arguments(tmp_path: Path) -> None:
     assert not (tmp_path / "xdg-data").exists(), "a refused rollback made no store"
     assert run_akq("publish", tmp_path / "a", tmp_path / "b", "--list", tmp_path / "b").code == 2
     assert run_akq("publish", "--list", tmp_path / "b", "--catalog", tmp_path / "nothing-here").code == 2
+
+
+def test_first_publish_makes_the_folder_of_dest(tmp_path: Path) -> None:
+    dest = tmp_path / "www" / "new" / "catalog"
+    result = run_akq("publish", site(tmp_path / "a", "A"), dest, "--store", tmp_path / "store")
+    assert result.code == 0, result.err
+    assert served(dest) == "<p>A</p>"

@@ -34,7 +34,7 @@ def publish(
     store: Optional[Path] = typer.Option(
         None, "--store", metavar=both("目录", "DIR"),
         help=both(
-            "版本库目录，必须在网站目录以外；默认取 catalog.yaml 的 publish.store，没有时为 ~/.local/share/akq/publish/<发布路径的摘要>。",
+            "版本库目录，必须在网站目录以外；默认取 catalog.yaml 的 `publish.store`，没有时为 ~/.local/share/akq/publish/<发布路径的摘要>。",
             "Version store, outside the web root; default: publish.store in catalog.yaml, else ~/.local/share/akq/publish/<hash of DEST>.",
         ),
     ),

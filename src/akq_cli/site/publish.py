@@ -277,6 +277,7 @@ def publish(src: Path, dest: Path, *, store: Path | None = None, keep: int = KEE
             "en": f"{src} is not a built site (no index.html). Run akq export -o {src} first.",
         })
     s = _open(dest, store)
+    s.dest.parent.mkdir(parents=True, exist_ok=True)  # the first publish may name a folder not made yet
     with _Lock(s.root):
         s.versions.mkdir(parents=True, exist_ok=True)
         s.clean_leftovers()
