@@ -189,7 +189,8 @@ def test_export_and_the_report_workbook_succeed_without_control_characters(catal
     _hostile(catalog_copy)
     _vt_escaped(catalog_copy)
     site = tmp_path / "site"
-    r = run_akq("export", catalog_copy, "-o", site)
+    # the copy is not in git: under CI=true export refuses an unreadable change log (tested in tests/export)
+    r = run_akq("export", catalog_copy, "-o", site, env={"CI": ""})
     assert r.code == 0 and "Traceback" not in r.err, r.err
     for page in [*site.rglob("*.html"), *site.rglob("*.json"), *site.rglob("*.js"), *site.rglob("*.csv"),
                  *site.rglob("*.xml"), *site.rglob("*.atom")]:
