@@ -87,7 +87,7 @@ def import_sheet(
         )
     assign(plan, cat)
 
-    writes: list[tuple[Path, str, bool]] = []
+    writes: list[tuple[Path, str, str]] = []
     stale: list[Path] = []
     for d in plan.drafts:
         assert d.path is not None
@@ -113,7 +113,7 @@ def import_sheet(
                 Problem(d.row, {"zh": f"生成的事项不符合格式：{detail}", "en": f"the generated item fails the schema: {detail}"})
             )
             continue
-        writes.append((d.path, text, d.existing is not None))
+        writes.append((d.path, text, "update" if d.update else ("replace" if d.existing is not None else "new")))
         if d.stale is not None:
             stale.append(d.stale)
 
@@ -124,8 +124,8 @@ def import_sheet(
             path.unlink(missing_ok=True)
 
     rows = {d.path: d.row for d in plan.drafts}
-    for path, _, replaced in writes:
-        verb = ("覆盖" if replaced else "新建") if zh else ("replaced" if replaced else "new")
+    for path, _, how in writes:
+        verb = {"new": "新建", "update": "更新", "replace": "覆盖"}[how] if zh else {"new": "new", "update": "updated", "replace": "replaced"}[how]
         if dry_run:
             verb = ("将" + verb) if zh else f"would be {verb}"
         row = rows.get(path)
@@ -138,14 +138,16 @@ def import_sheet(
         err.print(f"[dim]{'第 ' if zh else 'row '}{p.row}{' 行' if zh else ''}：{pick(p.reason)}[/]")
     for p in sorted(failures, key=lambda p: p.row):
         err.print(f"[yellow]{'第 ' if zh else 'row '}{p.row}{' 行未导入' if zh else ' not imported'}：[/]{pick(p.reason)}")
+    last = table.rows[plan.header.last].number
+    rows_text = f"{plan.header_row}–{last}" if last != plan.header_row else str(plan.header_row)
     encoding = f"，编码 {table.encoding}" if table.encoding and zh else (f", encoding {table.encoding}" if table.encoding else "")
     err.print(
         pick(
             {
-                "zh": f"{table.source}（表头在第 {plan.header_row} 行{encoding}）：{'将' if dry_run else ''}导入 {len(writes)} 个事项，"
+                "zh": f"{table.source}（表头在第 {rows_text} 行{encoding}）：{'将' if dry_run else ''}导入 {len(writes)} 个事项，"
                 f"{len(failures)} 行无法导入，跳过空行 {plan.empty_rows} 行。"
                 + ("" if dry_run or not writes else "导入的事项状态为草稿（draft），请运行 akq lint 查看还需要填写的内容。"),
-                "en": f"{table.source} (headings in row {plan.header_row}{encoding}): {'would import' if dry_run else 'imported'} "
+                "en": f"{table.source} (headings in row {rows_text}{encoding}): {'would import' if dry_run else 'imported'} "
                 f"{len(writes)} item(s), {len(failures)} row(s) not imported, {plan.empty_rows} empty row(s) skipped."
                 + ("" if dry_run or not writes else " Imported items are drafts; run akq lint to see what is left to fill in."),
             }

@@ -55,7 +55,8 @@ _NONE = {"", "无", "否", "—", "-", "－", "/", "／", "不适用", "空"}
 # 证明用途 holds a purpose sentence in the policy's template, but the matter applied for in many real lists.
 _PURPOSE = re.compile(r"^(?:用于|用以)?(?:证明|证实|确认|核实|说明)")
 _MATTER_END = re.compile(
-    r"(?:许可|登记|审批|核发|认定|备案|申请|注册|变更|注销|延续|换发|补发|签发|发放|审核|确认|办理|手续|补贴|救助|资格|待遇|证|照|证件|证书)$"
+    r"(?:许可|登记|审批|核发|认定|备案|申请|注册|变更|注销|延续|换发|补发|签发|发放|审核|确认|办理|手续|补贴|救助|资格|待遇"
+    r"|申领|补领|换领|领取|迁移|落户|转移|接续|报销|核准|入学|参保|证|照|证件|证书)$"
 )
 
 
@@ -155,10 +156,11 @@ def department_match(text: str, departments: dict[str, dict[str, Any]]) -> tuple
         name = str(dep.get("name", ""))
         if t == name or (short and short == name.removeprefix("阿合奇县")):
             return dep_id, []
-    names = {str(dep.get("name", "")): dep_id for dep_id, dep in departments.items()}
-    close = difflib.get_close_matches(t, list(names), n=3, cutoff=0.5)
-    close += [n for n in names if n not in close and n.removeprefix("阿合奇县") and (n.removeprefix("阿合奇县") in t or short in n)]
-    return None, [f"{names[n]} {n}" for n in close[:3]]
+    # Close: one name inside the other (a brigade and its bureau), else alike once the county's name is left out.
+    shorts = {str(dep.get("name", "")).removeprefix("阿合奇县"): dep_id for dep_id, dep in departments.items()}
+    close = [n for n in shorts if n and short and (n in short or short in n)]
+    close += [n for n in difflib.get_close_matches(short, list(shorts), n=3, cutoff=0.6) if n not in close]
+    return None, [f"{shorts[n]} {departments[shorts[n]].get('name', n)}" for n in close[:3]]
 
 
 def _group_row(row: Row, header: Header) -> str | None:
@@ -246,6 +248,23 @@ def plan_import(
     return plan
 
 
+_MARK = {"√", "✓", "✔", "☑", "是", "○", "●", "★", "1", "Y", "y"}
+
+
+def _marks(cells: list[dict[str, str]]) -> None:
+    """Ticks under a group's sub-columns (行使层级 over 省级…乡镇级) as one cell: 行使层级 = 县级、乡镇级."""
+    groups: dict[str, list[int]] = {}
+    for i, c in enumerate(cells):
+        group, _, sub = c["heading"].partition("/")
+        if sub and c["value"].strip() in _MARK:
+            groups.setdefault(group, []).append(i)
+    for group, idx in groups.items():
+        subs = "、".join(cells[i]["heading"].partition("/")[2] for i in idx)
+        cells[idx[0]] = {"heading": group, "value": subs}
+        for i in reversed(idx[1:]):
+            del cells[i]
+
+
 def _refusal(raw: dict[str, list[tuple[Column, str]]]) -> tuple[str, str] | None:
     """(heading, text) of a cell saying the row cannot use the commitment route."""
     for col, text in raw.get(REFUSAL, []):
@@ -267,6 +286,7 @@ def _draft(row: Row, header: Header, catalog: Catalog, department: str | None, k
         raw.setdefault(col.target or "", []).append((col, value))
         if col.target in (None, KEEP, HANDLING):
             cells.append({"heading": col.heading, "value": value})
+    _marks(cells)
 
     def text(name: str) -> str:
         return "\n".join(v for _, v in raw.get(name, []))
