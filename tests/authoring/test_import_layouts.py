@@ -217,3 +217,9 @@ def test_exact_department_names_only():
 )  # fmt: skip
 def test_which_purpose_cells_name_a_matter(text, matter):
     assert names_a_matter(text) is matter
+
+
+def test_a_title_typed_over_two_lines_is_one_title():
+    basis = parse_basis("【法律】《中华人民共和国\n律师法》第五条\n第六条：律师\n执业应当……")
+    assert [(e["document"], e["article"]) for e in basis.entries] == [("《中华人民共和国律师法》", "第五条"), ("《中华人民共和国律师法》", "第六条")]
+    assert basis.entries[0]["text"] == "律师执业应当……"

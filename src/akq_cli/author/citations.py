@@ -35,7 +35,7 @@ _NOTE = r"[（(\[［](?:〔[^〔〕]*〕|[^（()）\[\]［］])*[）)\]］]|〔(
 _BARE_NUMBER = r"[\u4e00-\u9fa5]{1,12}(?:〔[0-9０-９]{4}〕[0-9０-９]+号|令第[0-9０-９一二三四五六七八九十百零]+号)"
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
 _ARTICLE = rf"第{_NUM}条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?(?:第{_NUM}项)?|第{_NUM}[款项](?:第{_NUM}项)?"
-_ARTICLES = rf"(?:{_ARTICLE})(?:\s*(?:[、，,和及与]|以及)\s*(?:{_ARTICLE}))*"
+_ARTICLES = rf"(?:{_ARTICLE})(?:(?:\s*(?:[、，,和及与]|以及)\s*|\s+)(?:{_ARTICLE}))*"
 _TAG = re.compile(r"【([^】]{1,12})】")
 _TITLE = re.compile(r"《[^《》]+》")
 _UNBRACKETED = re.compile(
@@ -118,7 +118,7 @@ def _cite(document: str, tail: str, level: str | None, out: Basis) -> str:
     number = "；".join(n for n in notes if n)
     rest = tail[m.end() :]
     # Text after the articles, up to the next document, is the article's wording: kept apart, never in `article`.
-    text = _clean(rest)
+    text = re.sub(r"\s*\n\s*", "", _clean(rest))
     for art in articles(m.group("articles") or "") or [""]:
         entry: dict[str, Any] = {
             "document": document,
@@ -156,7 +156,9 @@ def parse_basis(cell: str, level: str | None = None) -> Basis:
             if _clean(tail):
                 _unbracketed(tail, current, out)
             continue
-        left = _cite(token, tail, current, out)
+        # A title the clerk broke over two lines of the cell (Alt+Enter) is one title: a line break kept in it
+        # would be printed inside the citation on the form, then wrapped again by Word.
+        left = _cite(re.sub(r"\s+", "", token), tail, current, out)
         if left and not out.entries[-1]["article"]:
             out.entries[-1]["text"] = left  # 《…》 followed by words and no article: keep the words beside it
     return out
