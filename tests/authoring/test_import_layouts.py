@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import types
 from pathlib import Path
 
 import pytest
 
+from akq_cli.author import importer
 from akq_cli.author.citations import parse_basis
 from akq_cli.author.importer import department_match, names_a_matter
 from akq_cli.core.catalog import load_catalog
@@ -223,3 +225,28 @@ def test_a_title_typed_over_two_lines_is_one_title():
     basis = parse_basis("【法律】《中华人民共和国\n律师法》第五条\n第六条：律师\n执业应当……")
     assert [(e["document"], e["article"]) for e in basis.entries] == [("《中华人民共和国律师法》", "第五条"), ("《中华人民共和国律师法》", "第六条")]
     assert basis.entries[0]["text"] == "律师执业应当……"
+
+
+def test_documents_the_law_register_does_not_know_are_reported(monkeypatch):
+    """The check is a hook on akq_cli.core.laws (issue 10.3): with a register, an unknown title is named."""
+    class Register:
+        def lookup(self, name):
+            return object() if name in ("《中华人民共和国律师法》", "中华人民共和国律师法") else None
+
+    seen = []
+    fake = types.SimpleNamespace(load_register=lambda state: seen.append(state) or Register())
+    monkeypatch.setattr(importer, "_laws", fake)
+    cat = load_catalog(CATALOG)
+    assert importer.unknown_documents(["《中华人民共和国律师法》", "《某出入境证件规定》"], cat) == ["《某出入境证件规定》"]
+    assert seen == [cat.state]  # read through the catalog's state, as review reads the base
+    monkeypatch.setattr(importer, "_laws", None)
+    assert importer.unknown_documents(["《某出入境证件规定》"], cat) == []
+
+
+def test_the_reporting_unit_row_names_the_department(repo):
+    rows = "填报单位（盖章）：阿合奇县民政局,,\n证明名称,证明用途,设定依据\n居住证明,申领居住证,《居住证暂行条例》第九条\n"
+    path = repo / "民政局.csv"
+    path.write_bytes(rows.encode("gbk"))
+    r = run_akq("import", path, cwd=repo)
+    assert r.code == 0, r.err
+    assert "填报单位“阿合奇县民政局”即 MZJ" in r.err and _written(repo, r.out)[3]["department"] == "MZJ"
