@@ -233,14 +233,28 @@ def test_documents_the_law_register_does_not_know_are_reported(monkeypatch):
         def lookup(self, name):
             return object() if name in ("《中华人民共和国律师法》", "中华人民共和国律师法") else None
 
+        def closest(self, name):
+            return "《中华人民共和国律师法》" if "律师" in name else None
+
+    class Broken(Exception):
+        pass
+
     seen = []
-    fake = types.SimpleNamespace(load_register=lambda state: seen.append(state) or Register())
+    fake = types.SimpleNamespace(load_register=lambda state: seen.append(state) or Register(), RegisterError=Broken)
     monkeypatch.setattr(importer, "_laws", fake)
     cat = load_catalog(CATALOG)
-    assert importer.unknown_documents(["《中华人民共和国律师法》", "《某出入境证件规定》"], cat) == ["《某出入境证件规定》"]
+    register = importer.law_register(cat)
     assert seen == [cat.state]  # read through the catalog's state, as review reads the base
+    documents = ["《中华人民共和国律师法》", "《某出入境证件规定》", "《律师法》"]
+    assert importer.unknown_documents(documents, register) == [("《某出入境证件规定》", None), ("《律师法》", "《中华人民共和国律师法》")]
+
+    def broken(state):
+        raise Broken("laws.toml")
+
+    monkeypatch.setattr(fake, "load_register", broken)
+    assert importer.law_register(cat) is None  # a broken laws.toml is lint's to report
     monkeypatch.setattr(importer, "_laws", None)
-    assert importer.unknown_documents(["《某出入境证件规定》"], cat) == []
+    assert importer.law_register(cat) is None and importer.unknown_documents(documents, None) == []
 
 
 def test_the_reporting_unit_row_names_the_department(repo):

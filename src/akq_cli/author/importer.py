@@ -107,6 +107,7 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     empty_rows: int = 0
     samples: dict[int, str] = field(default_factory=dict)  # unmapped column -> a sample value
+    register: Any | None = None  # the law-currency register, read once per import
 
     @property
     def header_row(self) -> int:
@@ -196,7 +197,7 @@ def plan_import(
             )
     header = headings.find_header(table, columns)
     check_overrides(header, table, columns)
-    plan = Plan(table, header)
+    plan = Plan(table, header, register=law_register(catalog))
     heading_rows = [table.rows[i].cells for i in range(header.first, header.last + 1)]
     for row in table.rows[: header.first]:
         m = _UNIT.search(" ".join(row.cells))
@@ -333,7 +334,7 @@ def _draft(row: Row, header: Header, catalog: Catalog, department: str | None, k
     if purpose_cols and not header.target("matter") and not any(c.chosen for c in purpose_cols) and names_a_matter(values["purpose"]):
         values["matter"] = re.sub(r"^用于(?:办理)?", "", values.pop("purpose"))
     if text("legal_basis"):
-        _basis(text("legal_basis"), raw, values, cells, problem, catalog)
+        _basis(text("legal_basis"), raw, values, cells, problem, plan.register)
     for name in LISTS:
         if text(name):
             values[name] = split_list(text(name))
@@ -354,7 +355,7 @@ def _draft(row: Row, header: Header, catalog: Catalog, department: str | None, k
     return Draft(row.number, values, row_kind, dep, id=item_id if ID_PATTERN.match(item_id) else "", cells=cells)
 
 
-def _basis(cell: str, raw: dict[str, list[tuple[Column, str]]], values: dict[str, Any], cells: list[dict[str, str]], problem: Any, catalog: Catalog) -> None:
+def _basis(cell: str, raw: dict[str, list[tuple[Column, str]]], values: dict[str, Any], cells: list[dict[str, str]], problem: Any, register: Any | None) -> None:
     """legal_basis from the basis cell(s), the level from 【tags】 or a 效力层级 column; what is no citation is reported."""
     level_cells = [v for _, v in raw.get(LEVEL, [])]
     levels = [level_named(p) for v in level_cells for p in re.split(r"[；;、\n]+", v) if p.strip()]
@@ -377,21 +378,35 @@ def _basis(cell: str, raw: dict[str, list[tuple[Column, str]]], values: dict[str
             True,
         )
         cells.append({"heading": next(c.heading for c, _ in raw["legal_basis"]), "value": cell})
-    unknown = unknown_documents(basis.documents, catalog)
-    if unknown:
+    for name, closest in unknown_documents(basis.documents, register):
+        hint = f"，名册中相近的是 {closest}" if closest else ""
         problem(
-            f"法律文件名册中没有 {'、'.join(unknown)}，请核对名称是否准确、是否现行有效",
-            f"not in the law register: {', '.join(unknown)}; check the title and that it is in force",
+            f"法律文件名册中没有 {name}{hint}；请核对名称是否准确、是否现行有效",
+            f"not in the law register: {name}{f' (closest: {closest})' if closest else ''}; check the title and that it is in force",
             True,
         )
 
 
-def unknown_documents(documents: list[str], catalog: Catalog) -> list[str]:
-    """Documents the law-currency register does not know; none until akq_cli.core.laws exists."""
-    if _laws is None or catalog.state is None or not documents:
+def law_register(catalog: Catalog) -> Any | None:
+    """The law-currency register the catalog reads (akq_cli.core.laws); None until that module exists, or when
+    the catalog's laws.toml is broken (akq lint reports that; the import does not stop for it)."""
+    if _laws is None:
+        return None
+    try:
+        return _laws.load_register(catalog.state)
+    except _laws.RegisterError:
+        return None
+
+
+def unknown_documents(documents: list[str], register: Any | None) -> list[tuple[str, str | None]]:
+    """(document, closest registered title) for each document the register does not know."""
+    if register is None:
         return []
-    register = _laws.load_register(catalog.state)
-    return [d for d in documents if register.lookup(d) is None and register.lookup(d.strip("《》")) is None]
+    return [
+        (d, register.closest(d))
+        for d in documents
+        if register.lookup(d) is None and register.lookup(d.strip("《》")) is None
+    ]
 
 
 # --- ids, paths and re-import ------------------------------------------------------------------------------
