@@ -402,11 +402,14 @@ def unknown_documents(documents: list[str], register: Any | None) -> list[tuple[
     """(document, closest registered title) for each document the register does not know."""
     if register is None:
         return []
-    return [
-        (d, register.closest(d))
-        for d in documents
-        if register.lookup(d) is None and register.lookup(d.strip("《》")) is None
-    ]
+    out = []
+    for d in documents:
+        if register.lookup(d) is None and register.lookup(d.strip("《》")) is None:
+            near = register.closest(d)
+            # only a title that holds the other (《律师法》 for 《中华人民共和国律师法》): 刑法 is no hint for 护照法
+            related = near and (near.strip("《》") in d or d.strip("《》") in near)
+            out.append((d, near if related else None))
+    return out
 
 
 # --- ids, paths and re-import ------------------------------------------------------------------------------
