@@ -16,6 +16,7 @@ import csv
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 
@@ -41,13 +42,19 @@ RETAINED_ROWS: list[list[str] | str] = [
 ]  # fmt: skip
 
 
-def retained_list(path: Path) -> Path:
-    """A retained-certification list (保留证明事项清单) as an .xlsx with merged title, unit, heading and group rows."""
+def _titled(sheet: str, title: str, width: int) -> tuple[Any, Any]:
+    """A workbook whose one sheet starts with the list's title merged across the table."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "保留证明事项"
-    ws.append(["阿合奇县公安局保留证明事项清单"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=WIDTH)
+    ws.title = sheet
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    return wb, ws
+
+
+def retained_list(path: Path) -> Path:
+    """A retained-certification list (保留证明事项清单) as an .xlsx with merged title, unit, heading and group rows."""
+    wb, ws = _titled("保留证明事项", "阿合奇县公安局保留证明事项清单", WIDTH)
     ws.append(["填报单位（盖章）：阿合奇县公安局            填报日期：2026年11月20日"])
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=WIDTH)
     ws.append(RETAINED_TOP)
@@ -98,11 +105,7 @@ CANCELLED_ROWS = [
 
 def cancelled_list(path: Path) -> Path:
     """A cancelled-certification list (取消证明事项清单) of a provincial department: title, unit row, one heading row."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "取消证明事项"
-    ws.append(["取消的证明事项清单"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(CANCELLED_HEAD))
+    wb, ws = _titled("取消证明事项", "取消的证明事项清单", len(CANCELLED_HEAD))
     ws.append(["单位（盖章）：", "", "", "", "", "", "", "填报时间：2026年11月"])
     ws.append(CANCELLED_HEAD)
     for row in CANCELLED_ROWS:
