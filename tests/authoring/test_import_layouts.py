@@ -11,8 +11,10 @@ import pytest
 from akq_cli.author import importer
 from akq_cli.author.citations import parse_basis
 from akq_cli.author.importer import department_match, names_a_matter
+from akq_cli.core import fields
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.loader import read_document
+from akq_cli.site import opendata
 from conftest import CATALOG, REPO, run_akq
 
 from .layouts import cancelled_list, retained_csv, retained_list
@@ -264,3 +266,12 @@ def test_the_reporting_unit_row_names_the_department(repo):
     r = run_akq("import", path, cwd=repo)
     assert r.code == 0, r.err
     assert "填报单位“阿合奇县民政局”即 MZJ" in r.err and _written(repo, r.out)[3]["department"] == "MZJ"
+
+
+def test_source_never_reaches_the_open_data():
+    """A draft published with its source still in it: catalog.json drops it, and its schema does not describe it."""
+    item = {"id": "GAJ-ZM-004", "title": "居住证明", "source": {"file": "清单.xlsx", "row": 6, "cells": [{"heading": "联系人", "value": "张三"}]}}
+    assert "source" not in opendata._public(item)
+    schema = opendata.catalog_schema(types.SimpleNamespace(base_url=None))
+    assert "source" not in schema["$defs"]["item"]["properties"] and "title" in schema["$defs"]["item"]["properties"]
+    assert not fields.shows((), fields.get("source"), "site") and not fields.shows((), fields.get("source"), "form")
