@@ -275,3 +275,12 @@ def test_source_never_reaches_the_open_data():
     schema = opendata.catalog_schema(types.SimpleNamespace(base_url=None))
     assert "source" not in schema["$defs"]["item"]["properties"] and "title" in schema["$defs"]["item"]["properties"]
     assert not fields.shows((), fields.get("source"), "site") and not fields.shows((), fields.get("source"), "form")
+
+
+def test_sheet_text_is_printed_as_written(repo):
+    """A heading or cell that looks like console markup is shown, not obeyed."""
+    path = repo / "[red]清单.csv"
+    path.write_text("证明名称,[bold]备用列\n居住证明,[link=x]值[/link]\n", encoding="utf-8")
+    r = run_akq("import", path, "-d", "GAJ", cwd=repo)
+    assert r.code == 0, r.err
+    assert "“[bold]备用列”（例如“[link=x]值[/link]”）" in r.err and "[red]清单.csv（表头在第 1 行" in r.err

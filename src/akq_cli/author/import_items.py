@@ -11,6 +11,7 @@ from akq_cli.author.headings import Mapping, load_mapping, parse_columns
 from akq_cli.author.importer import Problem, assign, plan_import, render
 from akq_cli.author.refusal import Refused, exit_code
 from akq_cli.core.catalog import load_catalog
+from akq_cli.core.escape import rich_text
 from akq_cli.core.files import atomic_write_text
 from akq_cli.core.i18n import pick
 from akq_cli.core.loader import read_document
@@ -38,7 +39,7 @@ def import_sheet(
     out = Console(highlight=False, soft_wrap=True)
 
     def fail(message: str) -> None:
-        err.print(f"[bold red]akq import:[/] {message}")
+        err.print(f"[bold red]akq import:[/] {rich_text(message)}")
         raise Refused
 
     try:
@@ -69,10 +70,11 @@ def import_sheet(
         err.print(
             pick(
                 {
-                    "zh": f"[yellow]未对应字段的列[/]“{col.heading}”{example}：各行的内容原样保存在草稿的 source.cells 中。"
-                    f"可用 --columns '{col.heading}=字段' 或映射文件指定，不需要时写 keep。",
-                    "en": f"[yellow]unmapped column[/] '{col.heading}'{example}: each row's cell is kept in the draft's "
-                    f"source.cells. Map it with --columns '{col.heading}=FIELD' or a mapping file (keep: no field).",
+                    "zh": f"[yellow]未对应字段的列[/]“{rich_text(col.heading)}”{rich_text(example)}：各行的内容原样保存在草稿的 "
+                    f"source.cells 中。可用 --columns '{rich_text(col.heading)}=字段' 或映射文件指定，不需要时写 keep。",
+                    "en": f"[yellow]unmapped column[/] '{rich_text(col.heading)}'{rich_text(example)}: each row's cell is kept "
+                    f"in the draft's source.cells. Map it with --columns '{rich_text(col.heading)}=FIELD' or a mapping file "
+                    "(keep: no field).",
                 }
             )
         )
@@ -92,7 +94,7 @@ def import_sheet(
     for d in plan.drafts:
         assert d.path is not None
         if d.existing is not None and not (force or d.update):
-            edited = "此行上次导入的草稿已人工修改过" if d.existing.stem == d.id else "目录中已有此事项"
+            edited = "此行上次导入的草稿已人工修改过" if d.own else "目录中已有此事项"
             plan.problems.append(
                 Problem(
                     d.row,
@@ -135,14 +137,14 @@ def import_sheet(
     failures = [p for p in plan.problems if not p.info]
     notes = [p for p in plan.problems if p.info]
     for p in sorted(notes, key=lambda p: p.row):
-        err.print(f"[dim]{'第 ' if zh else 'row '}{p.row}{' 行' if zh else ''}：{pick(p.reason)}[/]")
+        err.print(f"[dim]{'第 ' if zh else 'row '}{p.row}{' 行' if zh else ''}：{rich_text(pick(p.reason))}[/]")
     for p in sorted(failures, key=lambda p: p.row):
-        err.print(f"[yellow]{'第 ' if zh else 'row '}{p.row}{' 行未导入' if zh else ' not imported'}：[/]{pick(p.reason)}")
+        err.print(f"[yellow]{'第 ' if zh else 'row '}{p.row}{' 行未导入' if zh else ' not imported'}：[/]{rich_text(pick(p.reason))}")
     last = table.rows[plan.header.last].number
     rows_text = f"{plan.header_row}–{last}" if last != plan.header_row else str(plan.header_row)
     encoding = f"，编码 {table.encoding}" if table.encoding and zh else (f", encoding {table.encoding}" if table.encoding else "")
     err.print(
-        pick(
+        rich_text(pick(
             {
                 "zh": f"{table.source}（表头在第 {rows_text} 行{encoding}）：{'将' if dry_run else ''}导入 {len(writes)} 个事项，"
                 f"{len(failures)} 行无法导入，跳过空行 {plan.empty_rows} 行。"
@@ -151,6 +153,6 @@ def import_sheet(
                 f"{len(writes)} item(s), {len(failures)} row(s) not imported, {plan.empty_rows} empty row(s) skipped."
                 + ("" if dry_run or not writes else " Imported items are drafts; run akq lint to see what is left to fill in."),
             }
-        )
+        ))
     )
     return 1 if failures else 0

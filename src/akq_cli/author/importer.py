@@ -95,7 +95,8 @@ class Draft:
     id: str = ""
     existing: Path | None = None  # an item already in the catalog that this row would replace
     cells: list[dict[str, str]] = field(default_factory=list)  # source.cells
-    update: bool = False  # existing is this row's own unedited draft from an earlier import: replace it
+    own: bool = False  # existing is the draft an earlier import made from this row
+    update: bool = False  # ... and nobody has touched it since: replace it
     stale: Path | None = None  # its earlier draft under another id (department or kind corrected): removed
 
 
@@ -453,7 +454,7 @@ def assign(plan: Plan, catalog: Catalog) -> None:
         key = (d.department, d.values.get("title", ""), d.values.get("matter", PLACEHOLDER))
         own = by_source.get((table.file, table.sheet or "", d.row))
         if own is not None:
-            d.existing, d.update = own[0], own[1]
+            d.existing, d.own, d.update = own[0], True, own[1]
             prefix = f"{d.department}-{'ZM' if d.kind == 'certification' else 'XK'}-"
             if d.update and not own[0].stem.startswith(prefix):
                 d.stale, d.existing = own[0], None  # department or kind corrected: a new id, the old draft goes
