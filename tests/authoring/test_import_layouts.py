@@ -284,3 +284,12 @@ def test_sheet_text_is_printed_as_written(repo):
     r = run_akq("import", path, "-d", "GAJ", cwd=repo)
     assert r.code == 0, r.err
     assert "“[bold]备用列”（例如“[link=x]值[/link]”）" in r.err and "[red]清单.csv（表头在第 1 行" in r.err
+
+
+def test_a_row_refused_on_reimport_names_the_draft_it_left(repo):
+    path = retained_csv(repo / "清单.csv")
+    first = _written(repo, run_akq("import", path, "--columns", "不能实行告知承诺及保留原因=keep", cwd=repo).out)
+    assert first[11]["title"] == "无犯罪记录证明"  # mapped away, the reason was only kept
+    again = run_akq("import", path, cwd=repo)
+    assert "第 11 行未导入：表格写明不实行告知承诺" in again.err
+    assert f"上次从这一行导入的草稿 {first[11]['_path']} 仍在目录中" in again.err

@@ -139,6 +139,11 @@ def import_sheet(
     for p in sorted(notes, key=lambda p: p.row):
         err.print(f"[dim]{'第 ' if zh else 'row '}{p.row}{' 行' if zh else ''}：{rich_text(pick(p.reason))}[/]")
     for p in sorted(failures, key=lambda p: p.row):
+        if p.row in plan.earlier and p.row not in rows.values():
+            # a corrected mapping may refuse a row an earlier import made a draft of: say it is still there
+            kept = display_path(plan.earlier[p.row])
+            p.reason = {"zh": f"{p.reason['zh']}（上次从这一行导入的草稿 {kept} 仍在目录中，请核对是否删除）",
+                        "en": f"{p.reason['en']} (the draft an earlier import made of this row, {kept}, is still there)"}
         err.print(f"[yellow]{'第 ' if zh else 'row '}{p.row}{' 行未导入' if zh else ' not imported'}：[/]{rich_text(pick(p.reason))}")
     last = table.rows[plan.header.last].number
     rows_text = f"{plan.header_row}–{last}" if last != plan.header_row else str(plan.header_row)

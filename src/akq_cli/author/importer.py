@@ -109,6 +109,7 @@ class Plan:
     empty_rows: int = 0
     samples: dict[int, str] = field(default_factory=dict)  # unmapped column -> a sample value
     register: Any | None = None  # the law-currency register, read once per import
+    earlier: dict[int, Path] = field(default_factory=dict)  # row -> the draft an earlier import of this sheet made
 
     @property
     def header_row(self) -> int:
@@ -448,6 +449,7 @@ def assign(plan: Plan, catalog: Catalog) -> None:
     """Give each draft its id and path: the draft this row made before (re-import), an existing item it would
     replace (needs --force), or a new id."""
     by_id, by_key, by_source = existing_items(catalog)
+    plan.earlier = {k[2]: v[0] for k, v in by_source.items() if k[:2] == (plan.table.file, plan.table.sheet or "")}
     allocate = id_allocator(catalog.items_dir)
     table = plan.table
     for d in plan.drafts:
