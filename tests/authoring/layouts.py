@@ -69,7 +69,8 @@ def retained_list(path: Path) -> Path:
             ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=WIDTH)
         else:
             ws.append([int(row[0]), *row[1:]])
-    ws.append(["填报人：李某某", "", "联系电话：0908-0000000"])
+    ws.append(["填报人：李某某            联系电话：0908-0000000"])  # a sign-off merged across the row
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=WIDTH)
     wb.save(path)
     return path
 

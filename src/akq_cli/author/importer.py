@@ -219,14 +219,14 @@ def plan_import(
         if row.cells in heading_rows:
             plan.problems.append(Problem(row.number, {"zh": "重复的表头行，已跳过", "en": "repeated heading row, skipped"}, True))
             continue
+        first = next(c for c in row.cells if c.strip())
+        if _FOOTER.match(first):  # before groups: a sign-off in one merged cell is no group heading
+            plan.problems.append(Problem(row.number, {"zh": f"表尾签署行“{one_line(first)[:30]}”，已跳过", "en": "sign-off row, skipped"}, True))
+            continue
         group = _group_row(row, header)
         if group is not None:
             section_kind = _kind_of(group) or section_kind
             plan.problems.append(Problem(row.number, {"zh": f"分组标题“{group}”，已跳过", "en": f"group heading '{group}', skipped"}, True))
-            continue
-        first = next(c for c in row.cells if c.strip())
-        if _FOOTER.match(first):
-            plan.problems.append(Problem(row.number, {"zh": f"表尾签署行“{one_line(first)[:30]}”，已跳过", "en": "sign-off row, skipped"}, True))
             continue
         for c in header.unmapped:
             if c.index < len(row.cells) and row.cells[c.index] and c.index not in plan.samples:
