@@ -171,7 +171,7 @@ def test_mapping_file_errors_name_the_file(repo):
 
 def test_help_documents_the_mapping_file_with_an_example():
     r = run_akq("import", "--help")
-    assert "--mapping" in r.out and "[columns]" in r.out and "实施基本情况/索要单位" in r.out and "--strict" in r.out
+    assert "--mapping" in r.out and "`[columns]`" in r.out and "实施基本情况/索要单位" in r.out and "--strict" in r.out
 
 
 @pytest.mark.parametrize(
