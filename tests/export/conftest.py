@@ -50,7 +50,7 @@ liability:
 verification:
   power: 可以核查。
   methods: [online]
-  timing: 受理后5个工作日内
+  timing: {amount: 5, unit: workday, from: accepted}
 disclosure:
   public: false
 status: published

@@ -38,6 +38,10 @@ class Timing:
     def en(self) -> str:
         return f"within {self.amount} {UNITS_EN[self.unit]} of {STARTS_EN[self.start]}"
 
+    def flow(self) -> str:
+        """The one-line YAML `akq fmt` writes: {amount: 15, unit: workday, from: accepted}"""
+        return f"{{amount: {self.amount}, unit: {self.unit}, from: {self.start}}}"
+
     def mapping(self) -> dict[str, Any]:
         """The YAML form, keys in the canonical order."""
         return {"amount": self.amount, "unit": self.unit, "from": self.start}
@@ -48,6 +52,15 @@ def timing_of(item_verification: Mapping[str, Any]) -> Timing | None:
     (the rule `timing-unreadable` says why)."""
     value = item_verification.get("timing") if isinstance(item_verification, Mapping) else None
     return read(value) if not problems(value) else None
+
+
+def text(value: Any) -> str:
+    """How the form, the site and the open data print a timing value: 受理后15个工作日内.
+
+    An old free text prints as written and an unreadable mapping prints nothing; lint reports both."""
+    if isinstance(value, str):
+        return value.strip()
+    return read(value).zh() if not problems(value) else ""
 
 
 def read(value: Any) -> Timing:
