@@ -222,7 +222,10 @@ def test_keyboard_skip_link_reaches_the_content(watched: Watched, url: str) -> N
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid" != outline
 
 
-AXE_PAGES = ("index.html", "items/SFJ-ZM-001.html", "items/SFJ-ZM-009.html", "departments/SFJ.html", "changes.html")
+AXE_PAGES = (
+    "index.html", "items/SFJ-ZM-001.html", "items/SFJ-ZM-009.html", "departments/SFJ.html", "changes.html",
+    "plans/index.html", "plans/2026/RSJ-1.html", "plans/2026/RSJ-1-draw.html", "plans/2026/WJW-1.html",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -235,7 +238,7 @@ def test_axe_finds_no_serious_violation(browser, url: str, width: int) -> None:
     try:
         problems = []
         for path in AXE_PAGES:
-            w.page.goto(url + path)
+            assert w.page.goto(url + path).ok, path
             w.page.wait_for_load_state("load")
             w.page.evaluate(axe_js)
             result = w.page.evaluate(
