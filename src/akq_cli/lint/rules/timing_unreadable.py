@@ -112,9 +112,11 @@ RULE = Rule(
         Example(
             "verification:\n  power: 法律援助机构可以通过信息共享查询申请人及其家庭成员的收入和财产信息。\n  methods: [online]\n  timing: 受理后15个工作日内\n",
             note={
-                "zh": "旧的文字写法：规则给出 {amount: 15, unit: workday, from: accepted}",
-                "en": "old free text: the rule suggests {amount: 15, unit: workday, from: accepted}",
+                "zh": "旧的文字写法：规则给出 {amount: 15, unit: workday, from: accepted}，`akq lint --fix` 照此改写",
+                "en": "old free text: the rule suggests {amount: 15, unit: workday, from: accepted}; `akq lint --fix` writes it",
             },
+            fix="verification:\n  power: 法律援助机构可以通过信息共享查询申请人及其家庭成员的收入和财产信息。\n  methods: [online]\n"
+            "  timing: {amount: 15, unit: workday, from: accepted}\n",
         ),
         Example(
             "verification:\n  power: 法律援助机构可以通过信息共享查询申请人及其家庭成员的收入和财产信息。\n  methods: [online]\n"
@@ -134,4 +136,5 @@ RULE = Rule(
         ),
     ),
     check=_check,
+    fixable=True,
 )
