@@ -21,8 +21,13 @@ STATUS: Names = {
     "approved": {"zh": "已批准", "en": "approved"},
     "published": {"zh": "已公布", "en": "published"},
     "suspended": {"zh": "暂停实施", "en": "suspended"},
+    "withdrawn": {"zh": "已取消", "en": "withdrawn"},
     "repealed": {"zh": "已废止", "en": "repealed"},
 }
+
+# Statuses that take an item out of force for a stated reason since a stated date (status_since, status_reason):
+# such an item makes no form and is not in the active lists, but keeps a public page.
+STOPPED = ("suspended", "withdrawn")
 
 METHOD: Names = {
     "written": {"zh": "书面承诺", "en": "written"},
@@ -35,6 +40,18 @@ VERIFICATION: Names = {
     "on_site": {"zh": "现场核查", "en": "on-site check"},
     "assisted": {"zh": "协助核查", "en": "assisted check"},
     "random_inspection": {"zh": "“双随机、一公开”抽查", "en": "random inspection"},
+}
+
+# What an applicant writes in a fill-in row of the form (fields.fill_in.type).
+FILL_IN_TYPE: Names = {
+    "text": {"zh": "文字", "en": "text"},
+    "date": {"zh": "日期", "en": "date"},
+    "amount": {"zh": "金额", "en": "amount"},
+    "address": {"zh": "地址", "en": "address"},
+    "id_number": {"zh": "居民身份证号码", "en": "ID number"},
+    "credit_code": {"zh": "统一社会信用代码", "en": "unified social credit code"},
+    "phone": {"zh": "电话号码", "en": "phone number"},
+    "table": {"zh": "表格", "en": "table"},
 }
 
 LEVEL: Names = {
