@@ -159,6 +159,17 @@ ITEM: tuple[Field, ...] = (
             "涉企经营许可事项名称", "告知承诺事项名称",
         ),
     ),
+    # Search (issue 12.1): the names people type for an item whose official title they do not know.
+    Field(
+        "aliases", "text_list", "常用名称", "aliases",
+        "群众常说的名称或简称，每个一项，例如：无犯罪记录证明、低保、健康证。只写确实指本事项的名称；"
+        "同一个名称不能写在两个事项中（alias-duplicate 规则）。公开网站的搜索会查找这些名称。",
+        "The names people commonly use for the item (short names, everyday words); the site's search finds them. "
+        "Each alias belongs to one item only.",
+        example=["无犯罪记录证明"],
+        form=LeftOut("告知承诺书使用正式名称"), site=True, column="常用名称",
+        import_headings=("常用名称", "别名", "俗称", "简称"), wording=False,
+    ),
     _text(
         "matter", "申请事项名称", "matter",
         "该证明服务的行政事项名称（例如：申请法律援助），会印在告知承诺书标题下方的括号中。",
