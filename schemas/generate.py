@@ -191,6 +191,13 @@ catalog = {
             },
         },
         "contacts": {"type": "array", "title": "联系人", "description": "工作方案中的联系人。", "items": contact},
+        "search_terms": {
+            "type": "object",
+            "title": "搜索用语",
+            "description": "群众常说的词和目录中的正式说法，例如 社保: [社会保险]、低保: [最低生活保障]。公开网站的搜索把前者也当作后者查找。"
+            "事项自己的常用名称写在事项的 aliases 中，部门的简称写在 departments.yaml 的 short_names 中。",
+            "additionalProperties": text_list("正式说法", "目录中的正式说法，一个或几个。", 1),
+        },
         "publish": {
             "type": "object",
             "title": "发布",

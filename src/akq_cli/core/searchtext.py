@@ -29,7 +29,9 @@ from akq_cli.core.resources import resource_dir
 T2S_FILE = "t2s.txt"
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_ARTICLE = re.compile("第([零〇一二两三四五六七八九十百千]+)")
+_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
+# 第四十一条 and 四十一条 (as typed) both become 第41条 / 41条
+_ARTICLE = re.compile(f"第({_NUMERAL})|({_NUMERAL})(?=[条款项])")
 _KEEP = re.compile(r"[\W_]+")
 
 
@@ -56,7 +58,7 @@ def t2s_table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().translate(t2s_table())
-    text = _ARTICLE.sub(lambda m: f"第{chinese_number(m.group(1))}", text)
+    text = _ARTICLE.sub(lambda m: f"第{chinese_number(m[1])}" if m[1] else str(chinese_number(m[2])), text)
     return _KEEP.sub("", text)
 
 
