@@ -13,6 +13,9 @@
   if (!data || !form || !list || !status || !document.createElement("table").createTBody) { return; }
 
   var PAGE = 50;
+  // Ranked search results come best first: 20 fill a phone's screen several times over,
+  // and drawing fewer rows keeps each keystroke fast at 10,000 items ("显示更多" draws the rest).
+  var RESULTS_PAGE = 20;
   var KINDS = ["证明事项", "涉企经营许可事项"];
   var METHODS = [[1, "书面承诺"], [2, "电子承诺"]];
   var VERIFY = [[1, "在线核查"], [2, "现场核查"], [4, "协助核查"], [8, "“双随机、一公开”抽查"]];
@@ -84,11 +87,15 @@
     return word;
   }
 
-  // What is searched, folded once. Weights: a hit in the title or an alias ranks
-  // first, then the id, matter, department and area, then the legal basis,
-  // content and conditions.
+  // What is searched, folded once, one column per field: all items' text in one
+  // string (each item's part ends in "\n"), so that a search word is looked for
+  // with one native indexOf per field rather than once per item; 10,000 items
+  // take a few milliseconds. Weights: a hit in the title or an alias ranks first,
+  // then the id, matter, department and area, then the legal basis, content and
+  // conditions.
   var W_EXACT = 150, W_TITLE = 100, W_ID = 90, W_MATTER = 60, W_ORDER_TITLE = 50, W_DEPT = 40, W_CAT = 40,
     W_ORDER_MATTER = 30, W_BASIS = 30, W_TEXT = 20;
+  var N = items.length;
   var deptHay = [];
   var deptNames = [];  // [folded name, department number], longest first
   for (var di = 0; di < data.depts.length; di++) {
@@ -103,11 +110,32 @@
   deptNames.sort(function (x, y) { return y[0].length - x[0].length; });
   var catHay = [];
   for (var ci = 0; ci < data.cats.length; ci++) { catHay.push(fold(data.cats[ci])); }
+
+  function Column() { this.parts = []; this.starts = new Int32Array(N + 1); this.text = ""; }
+  Column.prototype.add = function (m, text) { this.starts[m] = this.parts.length ? this.size : 0; this.parts.push(text); this.size = (this.size || 0) + text.length + 1; };
+  Column.prototype.done = function () { this.starts[N] = this.size || 0; this.text = this.parts.join("\n") + "\n"; this.parts = null; };
+  // The item whose part holds position ``at``.
+  Column.prototype.item = function (at) {
+    var lo = 0, hi = N - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (this.starts[mid] <= at) { lo = mid; } else { hi = mid - 1; } }
+    return lo;
+  };
+  // Give each item holding ``word`` at least ``weight``.
+  Column.prototype.scan = function (word, weight, best) {
+    var at = this.text.indexOf(word);
+    while (at >= 0) {
+      var m = this.item(at);
+      if (best[m] < weight) { best[m] = weight; }
+      at = this.text.indexOf(word, this.starts[m + 1]);
+    }
+  };
+
   var segs = data.segs || [];
   var names1 = [];  // title and aliases, folded, per item
-  var hay = [];  // [id, matter, basis, text] folded, per item
-  var all = [];  // everything of an item in one string, to rule items out fast
-  for (var i = 0; i < items.length; i++) {
+  var matter = [];  // folded, per item
+  var cNames = new Column(), cId = new Column(), cMatter = new Column(), cBasis = new Column(), cText = new Column();
+  var deptOf = new Int32Array(N), catOf = new Int32Array(N);
+  for (var i = 0; i < N; i++) {
     var it = items[i];
     var own = [fold(it[1])];
     var aliases = it[11] || [];
@@ -118,14 +146,20 @@
     var refs = it[12] || [];
     for (var r = 0; r < refs.length; r++) { text.push(segs[refs[r]]); }
     names1.push(own);
-    hay.push([fold(it[0]), fold(it[2]), basis.join("|"), text.join("|")]);
-    all.push(own.join("|") + "|" + hay[i].join("|") + "|" + deptHay[it[3]] + "|" + (it[4] >= 0 ? catHay[it[4]] : ""));
+    matter.push(fold(it[2]));
+    cNames.add(i, own.join("|"));
+    cId.add(i, fold(it[0]));
+    cMatter.add(i, matter[i]);
+    cBasis.add(i, basis.join("|"));
+    cText.add(i, text.join("|"));
+    deptOf[i] = it[3];
+    catOf[i] = it[4];
   }
+  cNames.done(); cId.done(); cMatter.done(); cBasis.done(); cText.done();
 
   // The characters of ``word`` in order within ``text``, spread over at most twice its length
-  // (无犯罪证明 in 无犯罪记录证明); -1 when not.
+  // (无犯罪证明 in 无犯罪记录证明).
   function inOrder(word, text) {
-    if (word.length < 3) { return false; }
     var start = text.indexOf(word.charAt(0));
     while (start >= 0) {
       var at = start, k = 1;
@@ -139,34 +173,67 @@
     return false;
   }
 
-  // The best weight in item m of a search word or one of its alternatives.
-  function weighAny(m, alts) {
-    var best = 0;
-    for (var k = 0; k < alts.length; k++) { var w = weigh(m, alts[k]); if (w > best) { best = w; } }
-    return best;
+  // best[m]: the weight of ``word`` (or, with ``loose``, its characters in order) in item m, 0 when absent.
+  function weigh(word, best, loose) {
+    if (loose) {
+      if (word.length < 3) { return; }
+      // candidates hold the first character in a name or the matter
+      var first = word.charAt(0);
+      var seen = new Uint8Array(N);
+      var cols = [cNames, cMatter];
+      for (var c = 0; c < 2; c++) {
+        var col = cols[c];
+        var at = col.text.indexOf(first);
+        while (at >= 0) {
+          var m = col.item(at);
+          if (!seen[m] && !best[m]) {
+            seen[m] = 1;
+            var w = 0;
+            for (var o = 0; o < names1[m].length && !w; o++) { if (inOrder(word, names1[m][o])) { w = W_ORDER_TITLE; } }
+            if (!w && inOrder(word, matter[m])) { w = W_ORDER_MATTER; }
+            best[m] = w;
+          }
+          at = col.text.indexOf(first, col.starts[m + 1]);
+        }
+      }
+      return;
+    }
+    cNames.scan(word, W_TITLE, best);
+    cId.scan(word, W_ID, best);
+    cMatter.scan(word, W_MATTER, best);
+    var dHit = [], cHit = [], any = false;
+    for (var d = 0; d < deptHay.length; d++) { dHit.push(deptHay[d].indexOf(word) >= 0); any = any || dHit[d]; }
+    for (var k = 0; k < catHay.length; k++) { cHit.push(catHay[k].indexOf(word) >= 0); any = any || cHit[k]; }
+    if (any) {
+      for (var n = 0; n < N; n++) {
+        if (best[n] < W_DEPT && (dHit[deptOf[n]] || (catOf[n] >= 0 && cHit[catOf[n]]))) { best[n] = W_DEPT; }
+      }
+    }
+    cBasis.scan(word, W_BASIS, best);
+    cText.scan(word, W_TEXT, best);
+    // an alias or title that is exactly the word
+    at = cNames.text.indexOf(word);
+    while (at >= 0) {
+      m = cNames.item(at);
+      if (best[m] < W_EXACT && names1[m].indexOf(word) >= 0) { best[m] = W_EXACT; }
+      at = cNames.text.indexOf(word, cNames.starts[m + 1]);
+    }
   }
 
-  // The best weight of one search word in item m, 0 when it is not there.
-  function weigh(m, word) {
-    var own = names1[m];
-    var best = 0;
-    if (all[m].indexOf(word) >= 0) {
-      for (var k = 0; k < own.length; k++) {
-        if (own[k] === word) { return W_EXACT; }
-        if (own[k].indexOf(word) >= 0) { best = W_TITLE; }
-      }
-      if (best) { return best; }
-      var h = hay[m];
-      if (h[0].indexOf(word) >= 0) { return W_ID; }
-      if (h[1].indexOf(word) >= 0) { return W_MATTER; }
-      if (deptHay[items[m][3]].indexOf(word) >= 0) { return W_DEPT; }
-      if (items[m][4] >= 0 && catHay[items[m][4]].indexOf(word) >= 0) { return W_CAT; }
-      if (h[2].indexOf(word) >= 0) { return W_BASIS; }
-      if (h[3].indexOf(word) >= 0) { return W_TEXT; }
+  // Items having every word (or one of its alternatives), each with the sum of its weights.
+  function score(want, allowed, loose) {
+    var total = new Int32Array(N);
+    var best = new Int32Array(N);
+    for (var w = 0; w < want.length; w++) {
+      best = new Int32Array(N);
+      for (var k = 0; k < want[w].length; k++) { weigh(want[w][k], best, false); }
+      if (loose) { for (k = 0; k < want[w].length; k++) { weigh(want[w][k], best, true); } }
+      for (var m = 0; m < N; m++) { total[m] = best[m] && (w === 0 || total[m]) ? total[m] + best[m] : 0; }
     }
-    for (var o = 0; o < own.length; o++) { if (inOrder(word, own[o])) { return W_ORDER_TITLE; } }
-    if (inOrder(word, hay[m][1])) { return W_ORDER_MATTER; }
-    return 0;
+    var out = [];
+    for (m = 0; m < N; m++) { if (total[m] && allowed(items[m])) { out.push(m); } }
+    out.sort(function (x, y) { return total[y] - total[x] || x - y; });
+    return out;
   }
 
   // catalog.yaml search_terms: an everyday word and the catalog's own words for it.
@@ -213,7 +280,8 @@
   }
 
   // When nothing matches every word: items sharing the most characters and
-  // character pairs with what was typed (typos such as 居住正), best first.
+  // character pairs with what was typed (typos such as 居住正), best first:
+  // 2 for each one found in a name, 1 in the matter.
   function closest(want, allowed) {
     var text = "";
     for (var t = 0; t < want.length; t++) { text += want[t][0]; }
@@ -224,20 +292,24 @@
       if (!seen[one]) { seen[one] = 1; grams.push(one); }
       if (two.length === 2 && !seen[two]) { seen[two] = 1; grams.push(two); }
     }
-    var scored = [];
-    for (var m = 0; m < items.length; m++) {
-      if (!allowed(items[m])) { continue; }
-      var own = names1[m].join("|");
-      var score = 0;
-      for (var g = 0; g < grams.length; g++) {
-        if (own.indexOf(grams[g]) >= 0) { score += 2; } else if (hay[m][1].indexOf(grams[g]) >= 0) { score += 1; }
+    var total = new Int32Array(N);
+    var mark = new Int32Array(N);
+    for (var g = 0; g < grams.length; g++) {
+      var cols = [[cNames, 2], [cMatter, 1]];
+      for (var c = 0; c < 2; c++) {
+        var col = cols[c][0];
+        var at = col.text.indexOf(grams[g]);
+        while (at >= 0) {
+          var m = col.item(at);
+          if (mark[m] !== g + 1) { mark[m] = g + 1; total[m] += cols[c][1]; }
+          at = col.text.indexOf(grams[g], col.starts[m + 1]);
+        }
       }
-      if (score >= grams.length) { scored.push([score, m]); }
     }
-    scored.sort(function (x, y) { return y[0] - x[0] || x[1] - y[1]; });
-    var out = [];
-    for (var s2 = 0; s2 < scored.length && s2 < 5; s2++) { out.push(scored[s2][1]); }
-    return out;
+    var scored = [];
+    for (m = 0; m < N; m++) { if (total[m] >= grams.length && allowed(items[m])) { scored.push(m); } }
+    scored.sort(function (x, y) { return total[y] - total[x] || x - y; });
+    return scored.slice(0, 5);
   }
 
   var q = document.getElementById("q");
@@ -338,7 +410,7 @@
   }
 
   function showMore() {
-    var end = Math.min(matches.length, shown + PAGE);
+    var end = Math.min(matches.length, shown + (ranked ? RESULTS_PAGE : PAGE));
     var first = null;
     for (var k = shown; k < end; k++) {
       var it = items[matches[k]];
@@ -407,21 +479,15 @@
     var allowed = function (it) {
       return !((d >= 0 && it[3] !== d) || (c >= 0 && it[4] !== c) || (k >= 0 && it[5] !== k));
     };
-    matches = [];
-    var score = {};
-    outer: for (var m = 0; m < items.length; m++) {
-      if (!allowed(items[m])) { continue; }
-      var sum = 0;
-      for (var w = 0; w < want.length; w++) {
-        var one = weighAny(m, want[w]);
-        if (!one) { continue outer; }
-        sum += one;
-      }
-      score[m] = sum;
-      matches.push(m);
-    }
     ranked = want.length > 0;
-    if (ranked) { matches.sort(function (x, y) { return score[y] - score[x] || x - y; }); }
+    if (ranked) {
+      matches = score(want, allowed, false);
+      // few exact hits: also the items whose name or matter has the characters in order
+      if (matches.length < 3) { matches = score(want, allowed, true); }
+    } else {
+      matches = [];
+      for (var m = 0; m < N; m++) { if (allowed(items[m])) { matches.push(m); } }
+    }
     var suggested = !matches.length && want.length ? closest(want, allowed) : [];
     section = null;
     while (list.firstChild) { list.removeChild(list.firstChild); }
