@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from akq_cli.core import timing, vocab
-from akq_cli.core.files import atomic_write_bytes
+from akq_cli.core.files import write_generated
 
 # How a value is written; schemas/generate.py turns each into its JSON Schema.
 Type = Literal[
@@ -696,16 +696,7 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     paths = [a for a in argv if a != "--check"]
     target = Path(paths[0]) if paths else Path("docs/model.md")
-    text = model_page()
-    if check:
-        current = target.read_text("utf-8") if target.is_file() else ""
-        if current != text:
-            print(f"{target} is out of date: run python -m akq_cli.core.fields {target}", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write_bytes(target, text.encode())
-    print(target)
-    return 0
+    return write_generated(target, model_page(), check=check, command=f"python -m akq_cli.core.fields {target}")
 
 
 if __name__ == "__main__":

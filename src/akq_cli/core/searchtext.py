@@ -23,7 +23,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from akq_cli.core.files import atomic_write_bytes
+from akq_cli.core.files import write_generated
 from akq_cli.core.resources import resource_dir
 
 T2S_FILE = "t2s.txt"
@@ -98,15 +98,7 @@ def generate() -> str:
 def main(argv: list[str]) -> int:
     """python -m akq_cli.core.searchtext [--check]: write (or check) templates/site/t2s.txt."""
     target = resource_dir("templates") / "site" / T2S_FILE
-    text = generate()
-    if "--check" in argv:
-        if not target.is_file() or target.read_text("utf-8") != text:
-            print(f"{target} is out of date: run python -m akq_cli.core.searchtext", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write_bytes(target, text.encode())
-    print(target)
-    return 0
+    return write_generated(target, generate(), check="--check" in argv, command="python -m akq_cli.core.searchtext")
 
 
 if __name__ == "__main__":
