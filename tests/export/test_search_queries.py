@@ -110,3 +110,18 @@ def test_title_hits_come_before_content_hits(page) -> None:
     got = top_results(page, "劳动关系", 10)
     assert got[:2] == ["GAJ-ZM-002", "RSJ-ZM-001"]  # both titles say it; then items whose text does
     assert len(got) > 2
+
+
+def test_the_page_folds_text_as_python_does(page) -> None:
+    """Content and conditions are folded by akq_cli.core.searchtext at export, queries by site.js: the two must agree."""
+    import yaml
+
+    from akq_cli.core.searchtext import fold
+
+    texts = {q for _, q, _ in load_queries()} | {"ＳＦＪ－ＺＭ－００１", "第一千一百六十五条", "四十一条", "《法律援助法》第四十二條"}
+    for path in CATALOG.glob("items/*/*.yaml"):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        texts |= {data["title"], data["matter"], data.get("content") or "", *data.get("conditions", []),
+                  *data.get("aliases", []), *(b["document"] + b["article"] for b in data["legal_basis"])}
+    texts = sorted(t for t in texts if t)
+    assert page.evaluate("ts => ts.map(window.AKQ_FOLD)", texts) == [fold(t) for t in texts]
