@@ -205,6 +205,13 @@ catalog = {
             },
         },
         "contacts": {"type": "array", "title": "联系人", "description": "工作方案中的联系人。", "items": contact},
+        "search_terms": {
+            "type": "object",
+            "title": "搜索用语",
+            "description": "群众常说的词和目录中的正式说法，例如 社保: [社会保险]、低保: [最低生活保障]。公开网站的搜索把前者也当作后者查找。"
+            "事项自己的常用名称写在事项的 aliases 中，部门的简称写在 departments.yaml 的 short_names 中。",
+            "additionalProperties": text_list("正式说法", "目录中的正式说法，一个或几个。", 1),
+        },
         "publish": {
             "type": "object",
             "title": "发布",
@@ -265,6 +272,8 @@ departments = {
                     "name": text("部门名称", "全称，例如：阿合奇县司法局。"),
                     "phone": text("联系电话", "办公电话（固定电话），印在告知承诺书“行政机关”一栏。"),
                     "address": text("地址", "办公地址（可选）。"),
+                    "short_names": {**text_list("简称", "群众常说的部门名称（可选），例如：公安局、人社局、县民政局。公开网站的搜索按这些名称找到本部门的事项。"),
+                                    "uniqueItems": True},
                 },
             },
         }

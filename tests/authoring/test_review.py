@@ -144,6 +144,7 @@ FILL = {
     "/disclosure/period": "自作出决定之日起1年",
     "/verification/data_sources/0": "全国一体化在线政务服务平台",
     "/verification/timing/amount": 7,  # what `akq new` leaves to fill in of {amount, unit, from}
+    "/aliases/0": "民事再审法律援助经济困难证明",  # not SFJ-ZM-001's (alias-duplicate)
 }
 FROM_SAMPLE = (
     "/content",

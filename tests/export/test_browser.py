@@ -126,9 +126,13 @@ def test_typing_chinese_filters_the_list(watched: Watched, url: str) -> None:
     page.wait_for_function("document.getElementById('result-count').textContent.indexOf('找到 1 项') >= 0")
     assert visible_titles(page) == ["无犯罪记录证明"]
     # legal basis, full-width letters, and two terms at once
+    # (the hostile item cites the same article of the same regulation)
     for query, expected in (("律师法", ["无犯罪记录证明"]), ("ＳＦＪ－ＺＭ－００１", ["经济困难证明"]),
-                            ("援助 十七条", ["经济困难证明"]), ("申请律师", ["无犯罪记录证明"])):
+                            ("援助 十七条", ["经济困难证明", "<script>alert('x')</script>证明"]),
+                            ("申请律师", ["无犯罪记录证明"])):
         page.fill("#q", query)
+        # wait until this query has run (the page puts it in its address), not for a list left from the last one
+        page.wait_for_function("w => decodeURIComponent(location.search) === w", arg="?q=" + query)
         expect_titles(page, expected)
         assert f"找到 {len(expected)} 项" in count_text(page)
     page.fill("#q", "不存在的事项名称")
@@ -225,6 +229,9 @@ def test_keyboard_skip_link_reaches_the_content(watched: Watched, url: str) -> N
 AXE_PAGES = (
     "index.html", "items/SFJ-ZM-001.html", "items/SFJ-ZM-009.html", "departments/SFJ.html", "changes.html",
     "plans/index.html", "plans/2026/RSJ-1.html", "plans/2026/RSJ-1-draw.html", "plans/2026/WJW-1.html",
+    # search: ranked results; a typo ("您是不是要找" and the department phones); nothing close at all
+    "index.html?q=%E8%AF%81%E6%98%8E", "index.html?q=%E7%BB%8F%E6%B5%8E%E5%9B%B0%E5%8D%97",
+    "index.html?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E4%BA%8B%E9%A1%B9",
 )  # fmt: skip
 
 
@@ -316,3 +323,16 @@ def test_large_catalog_is_drawn_in_pages(browser, big_site: tuple[str, list[dict
         assert rows.count() > 0
     finally:
         nojs.close()
+
+
+def test_search_pages_axe_checks_show_what_they_claim(watched: Watched, url: str) -> None:
+    """The search states the axe test scans are the ones it names (results, suggestions, department phones)."""
+    page = watched.page
+    page.goto(url + "index.html?q=%E7%BB%8F%E6%B5%8E%E5%9B%B0%E5%8D%97")  # 经济困南, a typo
+    page.wait_for_load_state("load")
+    assert page.locator("#list .suggest a").first.inner_text() == "经济困难证明"
+    assert page.locator("#list .dept-phones li").count() >= 2
+    page.goto(url + "index.html?q=%E8%AF%81%E6%98%8E")  # 证明: ranked results in one list
+    page.wait_for_load_state("load")
+    assert page.locator("#r-results").inner_text() == "搜索结果"
+    assert watched.errors == []

@@ -135,7 +135,7 @@ def test_spreadsheets_never_hold_a_formula(built_site: Path) -> None:
     assert b"\r\n" in body and body.replace(b"\r\n", b"").count(b"\n") == body.count(b"\n") - body.count(b"\r\n")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
     header = rows[0]
-    assert header[:4] == ["编号", "事项名称", "事项类型", "申请事项"]
+    assert header[:5] == ["编号", "事项名称", "事项类型", "常用名称", "申请事项"]
     hostile = next(r for r in rows if r[0] == "SFJ-ZM-009")
     content = hostile[header.index("证明内容／许可条件")]
     assert content.startswith("'=HYPERLINK"), content

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from akq_cli.core import timing, vocab
-from akq_cli.core.files import atomic_write_bytes
+from akq_cli.core.files import write_generated
 
 # How a value is written; schemas/generate.py turns each into its JSON Schema.
 Type = Literal[
@@ -169,6 +169,17 @@ ITEM: tuple[Field, ...] = (
             "证明名称", "证明事项名称", "证明材料名称", "证明事项", "事项名称", "许可事项名称",
             "涉企经营许可事项名称", "告知承诺事项名称",
         ),
+    ),
+    # Search (issue 12.1): the names people type for an item whose official title they do not know.
+    Field(
+        "aliases", "text_list", "常用名称", "aliases",
+        "群众常说的名称或简称，每个一项，例如：无犯罪记录证明、低保、健康证。只写确实指本事项的名称；"
+        "同一个名称不能写在两个事项中（alias-duplicate 规则）。公开网站的搜索会查找这些名称。",
+        "The names people commonly use for the item (short names, everyday words); the site's search finds them. "
+        "Each alias belongs to one item only.",
+        example=["无犯罪记录证明"],
+        form=LeftOut("告知承诺书使用正式名称"), site=True, column="常用名称",
+        import_headings=("常用名称", "别名", "俗称", "简称"), wording=False,
     ),
     _text(
         "matter", "申请事项名称", "matter",
@@ -802,16 +813,7 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     paths = [a for a in argv if a != "--check"]
     target = Path(paths[0]) if paths else Path("docs/model.md")
-    text = model_page()
-    if check:
-        current = target.read_text("utf-8") if target.is_file() else ""
-        if current != text:
-            print(f"{target} is out of date: run python -m akq_cli.core.fields {target}", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write_bytes(target, text.encode())
-    print(target)
-    return 0
+    return write_generated(target, model_page(), check=check, command=f"python -m akq_cli.core.fields {target}")
 
 
 if __name__ == "__main__":

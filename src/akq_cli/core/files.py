@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -162,3 +163,16 @@ def _write(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str, *, bom: bool = False) -> None:
     atomic_write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+
+
+def write_generated(target: Path, text: str, *, check: bool, command: str) -> int:
+    """Write a generated file, or with ``check`` only say (exit 1) when the committed one differs; for generators' main()."""
+    if check:
+        current = target.read_text("utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{target} is out of date: run {command}", file=sys.stderr)
+            return 1
+        return 0
+    atomic_write_bytes(target, text.encode())
+    print(target)
+    return 0

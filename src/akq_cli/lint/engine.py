@@ -188,6 +188,12 @@ def summarize(file: str, root: Node) -> ItemSummary:
         if certs is not None and isinstance(certs.value, list)
         else []
     )
+    aliases = root.get("aliases")
+    alias_list = (
+        [(n.value, n.line, n.column) for n in aliases.value if isinstance(n.value, str)]
+        if aliases is not None and isinstance(aliases.value, list)
+        else []
+    )
     return ItemSummary(
         file=file,
         id=s("id"),
@@ -201,6 +207,7 @@ def summarize(file: str, root: Node) -> ItemSummary:
         department_column=pos("department")[1],
         certifications=cert_list,
         status=s("status"),
+        aliases=alias_list,
     )
 
 
@@ -239,6 +246,7 @@ def unpack(raw: list[Any], file: str) -> FileResult:
     if raw[1] is not None:
         values = dict(zip(_SUMMARY_FIELDS, raw[1], strict=True))
         values["certifications"] = [tuple(c) for c in values["certifications"]]
+        values["aliases"] = [tuple(a) for a in values["aliases"]]
         summary = ItemSummary(file=file, **values)
     return FileResult(findings, summary, [suppress.Directive.from_json(d) for d in raw[2]])
 

@@ -91,6 +91,7 @@ class ItemSummary:
     department_column: int
     certifications: list[tuple[str, int, int]]  # (id, line, column)
     status: str | None
+    aliases: list[tuple[str, int, int]] = field(default_factory=list)  # (alias, line, column)
 
 
 @dataclass(slots=True)

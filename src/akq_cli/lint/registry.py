@@ -44,6 +44,7 @@ RULE_MODULES = (
     # catalog scope: over the summaries of all linted items
     "duplicate",
     "reference",
+    "alias_duplicate",  # the site's search finds items by alias (issue 12.1)
 )
 
 

