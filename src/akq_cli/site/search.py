@@ -59,7 +59,7 @@ def build_index(model: SiteModel) -> dict[str, object]:
         method = e.commitment.get("method")
         methods = method if isinstance(method, list) else [method]
         verify = e.verification.get("methods")
-        words = [fold(t) for t in (_text(e.data.get("content")), *e.texts("conditions"), *e.texts("materials"))]
+        words = [fold(t) for t in (_text(e.data.get("content")), *(c.text for c in e.conditions), *e.texts("materials"))]
         items.append([
             e.id,
             e.title,

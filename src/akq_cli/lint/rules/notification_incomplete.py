@@ -167,8 +167,9 @@ def _list(parent: Node, key: str, pointer: str, required: bool) -> Iterator[Hit]
     if not node.value:
         yield Hit(node, _args(pointer), message=EMPTY)
     for entry in node.value:
-        if isinstance(entry.value, str):
-            yield from _filled(entry, pointer)
+        text = entry.get("text") if isinstance(entry.value, dict) else entry  # a traced condition {text, basis}
+        if text is not None and isinstance(text.value, str):
+            yield from _filled(text, pointer)
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
