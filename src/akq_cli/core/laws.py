@@ -121,7 +121,7 @@ class Instrument:
     governed_by: tuple[Governor, ...] = ()
     renumbered: tuple[Renumbering, ...] = ()
     note: str = ""
-    origin: str = "shipped"  # "shipped" or the catalog's laws.toml name
+    origin: str = "shipped"  # "shipped" (laws/register.toml) or "catalog" (the catalog's laws.toml)
 
     def status_on(self, day: date) -> str:
         """The status on ``day``: the recorded one, corrected by the recorded dates of repeal and effect."""
@@ -184,7 +184,7 @@ def load_register(state: CatalogState | None) -> LawRegister:
                 data = state.read(name)
             except OSError as exc:
                 raise RegisterError(name, pick(MESSAGES["unreadable"], detail=str(exc))) from exc
-            own = parse_register(data, name, name)
+            own = parse_register(data, name, "catalog")
     replaced = {inst.name for inst in own}
     return LawRegister((*own, *(inst for inst in shipped if inst.name not in replaced)))
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core import fields
 from akq_cli.core.i18n import lang
+from akq_cli.core.laws import REGISTER_NAME
 from akq_cli.core.loader import read_document
 from akq_cli.core.resources import schema
 from akq_cli.core.state import CatalogState, is_plan_name
@@ -33,6 +35,8 @@ def is_legal(pointer: str, schema: str = "item") -> bool:
         return parts[0] == "standard_text"  # the paragraphs every form prints: liability, withdrawal, exclusion
     if schema == "plan":
         return True  # who may be inspected, how often, by whom: every line of a plan bears on the businesses drawn
+    if schema == "laws":
+        return True  # the law register decides which instruments count as in force for every item
     if schema != "item" or not pointer:
         return False
     # The registry flags the fields whose change alters what an applicant commits to or risks;
@@ -44,7 +48,7 @@ def schema_name(path: str | None) -> str:
     if is_plan_name(path or ""):
         return "plan"
     name = (path or "").rsplit("/", 1)[-1]
-    return {"catalog.yaml": "catalog", "departments.yaml": "departments"}.get(name, "item")
+    return {"catalog.yaml": "catalog", "departments.yaml": "departments", REGISTER_NAME: "laws"}.get(name, "item")
 
 
 @dataclass
@@ -415,6 +419,17 @@ def _other_files(base: CatalogState, head: CatalogState) -> list[ItemChange]:
 
 
 def _parse_any(path: str, data: bytes) -> Any:
+    if path.rsplit("/", 1)[-1] == REGISTER_NAME:
+        return _parse_register(data)
     if not path.lower().endswith(ITEM_SUFFIXES):
         return None
     return _parse(path, data)
+
+
+def _parse_register(data: bytes) -> dict[str, Any] | None:
+    """The catalog's laws.toml as plain data, dates as text, so that a change shows field by field."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # unreadable: the review shows it so, and marks it for legal review
+    return json.loads(json.dumps(raw, ensure_ascii=False, default=str))
