@@ -237,9 +237,29 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+# The law register has no JSON Schema of its own (akq_cli.core.laws checks it); these titles name its fields in a review.
+_REGISTER_TITLES = {
+    "name": "名称", "aliases": "简称", "number": "文号", "level": "效力层级", "adopted": "通过或公布日期",
+    "effective": "施行日期", "revised": "最近修订日期", "repealed": "废止日期", "status": "状态",
+    "governed_by": "由上位法规定", "renumbered": "条文序号调整", "source": "来源", "checked": "核对日期", "note": "说明",
+}
+REGISTER_SCHEMA: dict[str, Any] = {
+    "properties": {
+        "instrument": {
+            "title": "法律法规登记",
+            "items": {"properties": {key: {"title": title} for key, title in _REGISTER_TITLES.items()}},
+        }
+    }
+}
+
+
+def _schema(name: str) -> dict[str, Any]:
+    return REGISTER_SCHEMA if name == "laws" else schema(name)
+
+
 def _schema_at(pointer: str, name: str = "item") -> dict[str, Any] | None:
 
-    node: Any = schema(name)
+    node: Any = _schema(name)
     for part in [p for p in pointer.split("/") if p]:
         if not isinstance(node, dict):
             return None
@@ -251,7 +271,7 @@ def label(pointer: str, schema_name: str = "item") -> str:
     """A field's name for people: 不实承诺的责任 › 刑事责任, 申请人承诺符合的条件 第2项."""
 
     zh = lang() == "zh"
-    node: Any = schema(schema_name)
+    node: Any = _schema(schema_name)
     parts: list[str] = []
     for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p]:
         if part.isdigit():
