@@ -206,3 +206,18 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     result = run_akq("render", "-o", tmp_path / "file" / "forms", cwd=RENDER_CATALOG)
     assert result.code == 2
     assert "无法写入输出目录" in result.err and "Traceback" not in result.err
+
+
+def test_a_withdrawn_item_makes_no_form_and_says_why(render_catalog, tmp_path):
+    path = item_path(render_catalog, "SFJ-ZM-901")
+    text = path.read_text("utf-8").replace("status: published", "status: withdrawn\nstatus_since: 2026-07-01\n"
+                                           "status_reason: 可以通过部门间信息共享核查。")
+    assert text != path.read_text("utf-8")
+    path.write_text(text, "utf-8")
+    out = tmp_path / "out"
+    result = run_akq("render", "SFJ-ZM-901", "SCJ-XK-902", "-o", out, cwd=render_catalog)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == ["SCJ-XK-902.docx"]
+    assert "SFJ-ZM-901：状态为“已取消”（自 2026-07-01 起），不生成告知承诺书" in result.err
+    alone = run_akq("render", "SFJ-ZM-901", "-o", tmp_path / "alone", cwd=render_catalog)
+    assert alone.code == 0 and "不生成告知承诺书" in alone.err and "没有状态为 published" not in alone.err

@@ -47,7 +47,7 @@ def render(
 
     from rich.console import Console
 
-    from akq_cli.core import files
+    from akq_cli.core import files, vocab
     from akq_cli.core.i18n import t
     from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError
@@ -93,8 +93,13 @@ def render(
         return
     if is_within(out, catalog.root):
         fail(t("output-in-catalog", path=display_path(out), catalog=display_path(catalog.root)))
+    items, stopped = J.without_stopped(items)
+    for item in stopped:
+        status = vocab.STATUS[item.data["status"]]
+        err.print(m("stopped", id=item.id, status=status["zh"], status_en=status["en"], since=item.data.get("status_since") or "?"))
     if not items:
-        err.print(m("no-published"))
+        if not stopped:
+            err.print(m("no-published"))
         return
 
     failed: list[str] = []

@@ -128,6 +128,9 @@ def _string(key: str, zh: str, en: str, description: str, description_en: str, *
 
 _ONLY_ON_PAPER = LeftOut("告知承诺书上没有这一栏")
 _NOT_IN_SHEETS = LeftOut("县里的清单没有这一列，导入后在文件中填写")
+_STOPPED_NO_FORM = LeftOut("已取消、暂停实施的事项不印制告知承诺书")
+_STOPPED_PAGE = LeftOut("只显示在已取消、暂停实施的事项页面上（网站列表只含已公布的事项）")
+_STOPPED_NOT_LISTED = LeftOut("开放数据只含已公布的事项")
 
 # fmt: off  (one field's declaration reads best a few attributes to a line)
 ITEM: tuple[Field, ...] = (
@@ -438,6 +441,33 @@ ITEM: tuple[Field, ...] = (
         example="draft", enum=tuple(vocab.STATUS), required=True,
         form=LeftOut("只有状态为已公布的事项才印制、公开"),
         site=LeftOut("网站只列已公布的事项"), column=LeftOut("开放数据只含已公布的事项"),
+        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+    ),
+    # --- status fields (issues 10.4, 12.4): why and since when an item stopped; status-incomplete requires them ---
+    Field(
+        "status_since", "date", "状态起始日期", "status since",
+        "状态为 withdrawn（已取消）或 suspended（暂停实施）时必填：自哪一天起取消或暂停，格式 YYYY-MM-DD。",
+        "Required when withdrawn or suspended: the date it took effect, YYYY-MM-DD.",
+        example="2026-07-01",
+        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
+        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+    ),
+    _string(
+        "status_reason", "取消或暂停的原因", "status reason",
+        "状态为 withdrawn 或 suspended 时必填：为什么取消或暂停，写明依据，例如：《中华人民共和国社会救助法》第六十二条第二款"
+        "规定可以通过核对机制核对的信息不得要求申请人提供。",
+        "Required when withdrawn or suspended: why, with its legal basis.",
+        example="《中华人民共和国社会救助法》第六十二条第二款规定，可以通过居民家庭经济状况核对机制核对的信息，不得要求申请人提供证明。",
+        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
+        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+    ),
+    _string(
+        "replaced_by", "替代方式", "replaced by",
+        "可选：取代本事项的事项编号（例如 MZJ-ZM-004），或一句话说明以什么方式替代该证明，"
+        "例如：由民政部门通过居民家庭经济状况核对机制核对。",
+        "Optional: the id of the item that replaces this one, or a short text saying what replaces the proof.",
+        example="由民政部门通过居民家庭经济状况核对机制核对",
+        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
         import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
     ),
     Field(

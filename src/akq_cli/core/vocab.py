@@ -21,8 +21,13 @@ STATUS: Names = {
     "approved": {"zh": "已批准", "en": "approved"},
     "published": {"zh": "已公布", "en": "published"},
     "suspended": {"zh": "暂停实施", "en": "suspended"},
+    "withdrawn": {"zh": "已取消", "en": "withdrawn"},
     "repealed": {"zh": "已废止", "en": "repealed"},
 }
+
+# Statuses that take an item out of force for a stated reason since a stated date (status_since, status_reason):
+# such an item makes no form and is not in the active lists, but keeps a public page.
+STOPPED = ("suspended", "withdrawn")
 
 METHOD: Names = {
     "written": {"zh": "书面承诺", "en": "written"},

@@ -21,6 +21,7 @@ RULE_MODULES = (
     "legal_basis_superseded",  # … and still in force on the day judged
     "approval_missing",
     "excluded_domain",
+    "status_incomplete",  # withdrawn/suspended items say since when and why (issues 10.4, 12.4)
     "vague_term",
     "catch_all",
     "personal_data",

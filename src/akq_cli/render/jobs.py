@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core import vocab
 from akq_cli.core.catalog import Catalog, Item, load_catalog
 from akq_cli.core.paths import display_path as display
 from akq_cli.core.state import CatalogError, expand, find_root
@@ -90,6 +91,15 @@ def select(catalog: Catalog, targets: list[str]) -> list[Item]:
         else:
             raise TargetError(m("unknown-target", target=target))
     return list(chosen.values())
+
+
+def without_stopped(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """(items to render, withdrawn or suspended items named on the command line): a stopped item makes no form,
+    since a printed form would offer a commitment that is no longer accepted."""
+    keep, stopped = [], []
+    for item in items:
+        (stopped if item.readable and item.data.get("status") in vocab.STOPPED else keep).append(item)
+    return keep, stopped
 
 
 def _outside(catalog: Catalog, name: str, refused: dict[str, str]) -> Item:

@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "目录清单中没有状态为 published（已公布）的事项，没有生成告知承诺书。要生成其他状态的事项，请写出编号或文件路径。",
         "en": "No item in the catalog has status published; no form written. Name ids or files to render items of another status.",
     },
+    "stopped": {
+        "zh": "{id}：状态为“{status}”（自 {since} 起），不生成告知承诺书；该事项只在网站上保留说明页面。",
+        "en": "{id}: {status_en} (since {since}); no form is made for it, only its public page remains.",
+    },
     "refused-lint": {
         "zh": "{id}：有 {count} 个错误，未生成告知承诺书。请修正后重新运行，或加 --force 强制生成：",
         "en": "{id}: {count} error(s), form not written. Fix them and run again, or add --force to render anyway:",

@@ -136,7 +136,7 @@ def _facts(key: str, data: dict[str, Any], w: dict[str, str]) -> str:
         risk = data.get("risk_domain")
         if risk is None:
             return ""
-        withdrawn = data.get("status") in ("suspended", "repealed")
+        withdrawn = data.get("status") in (*vocab.STOPPED, "repealed")
         return w["risk_withdrawn" if withdrawn else "risk"].format(domain=_name(vocab.RISK_DOMAIN, risk))
     if key == "proxy":
         commitment = data.get("commitment") if isinstance(data.get("commitment"), dict) else {}

@@ -8,7 +8,7 @@ from akq_cli.core import vocab
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
 
 DOMAINS = vocab.RISK_DOMAIN
-WITHDRAWN = frozenset({"suspended", "repealed"})
+WITHDRAWN = frozenset({*vocab.STOPPED, "repealed"})
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
@@ -32,11 +32,11 @@ RULE = Rule(
     description={
         "zh": "工作方案一：“直接涉及国家安全、国家秘密、公共安全、金融业审慎监管、生态环境保护，直接关系人身健康、生命财产安全，"
         "以及重要涉外等风险较大、纠错成本较高、损害难以挽回的证明事项”不实行告知承诺制。"
-        "risk_domain 填了高风险领域的事项，status 只能是 suspended（暂停）或 repealed（废止）。"
+        "risk_domain 填了高风险领域的事项，status 只能是 suspended（暂停）、withdrawn（已取消）或 repealed（废止）。"
         "如果经核实事项并不属于该领域，请把 risk_domain 改为 null。",
         "en": "Seed 一 excludes items that directly concern national security, state secrets, public safety, prudential "
         "financial supervision, ecological and environmental protection, personal health and the safety of life and "
-        "property, or important foreign affairs. An item with a risk_domain may only be suspended or repealed; if it "
+        "property, or important foreign affairs. An item with a risk_domain may only be suspended, withdrawn or repealed; if it "
         "does not belong to that domain after all, set risk_domain to null.",
     },
     message={
@@ -45,7 +45,10 @@ RULE = Rule(
     },
     bad=(Example("risk_domain: public_safety\nstatus: published\n", at=("37:14",)),),
     good=(
-        Example("risk_domain: public_safety\nstatus: suspended\n", note={"zh": "已暂停", "en": "suspended"}),
+        Example(
+            "risk_domain: public_safety\nstatus: suspended\nstatus_since: 2026-07-01\n"
+            "status_reason: 经核实属于公共安全领域，不实行告知承诺制（工作方案一）。\n",
+            note={"zh": "已暂停", "en": "suspended"}),
         Example("risk_domain: null\nstatus: published\n"),
     ),
     check=_check,
