@@ -26,6 +26,8 @@ POLICY_RULES = {
     "punctuation",
     "duplicate",
     "reference",
+    "legal-basis-unknown-name",
+    "legal-basis-superseded",
 }
 
 
