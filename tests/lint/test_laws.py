@@ -14,10 +14,11 @@ from akq_cli.core.laws import RegisterError, load_register, parse_register, ship
 from akq_cli.core.state import MemoryState
 from akq_cli.lint.engine import run
 from akq_cli.lint.settings import LintConfig
-from conftest import CATALOG, run_akq
+from conftest import CATALOG, FIXTURES, run_akq
 
 ITEM = (CATALOG / "items/SFJ/SFJ-ZM-001.yaml").read_text("utf-8")
-MZJ = (CATALOG / "items/MZJ/MZJ-ZM-002.yaml").read_text("utf-8")
+# cites 《社会救助暂行办法》 beside 《中华人民共和国法律援助法》, effective 2027-01-01
+INTERIM = (FIXTURES / "rules/catalog/items/SFJ/SFJ-ZM-113.yaml").read_text("utf-8")
 
 OWN = """\
 [[instrument]]
@@ -80,24 +81,18 @@ def test_a_broken_register_says_where(text, where):
 
 
 def test_an_item_citing_the_interim_measures_after_the_new_law_took_effect_is_superseded():
-    files = {"catalog/items/MZJ/MZJ-ZM-002.yaml": MZJ.replace("effective_date: 2021-05-01", "effective_date: 2026-08-01")}
-    if "effective_date: 2026-08-01" not in files["catalog/items/MZJ/MZJ-ZM-002.yaml"]:
-        files["catalog/items/MZJ/MZJ-ZM-002.yaml"] += "effective_date: 2026-08-01\n"
-    found = _lint(files, date(2026, 1, 1))
+    files = {"catalog/items/SFJ/SFJ-ZM-113.yaml": INTERIM.replace("effective_date: 2027-01-01", "effective_date: 2026-08-01")}
+    found = _lint(files, date(2026, 1, 1))  # judged on the item's own effective date, the later day
     assert found and {rule for rule, *_ in found} == {"legal-basis-superseded"}
     assert {sev for _, sev, *_ in found} == {"error"}
 
 
 def test_weeks_before_the_change_it_is_a_warning_and_before_that_nothing():
-    old = _withdrawn_free(MZJ)
-    assert {sev for _, sev, *_ in _lint({"catalog/items/MZJ/MZJ-ZM-002.yaml": old}, date(2026, 6, 1))} == {"warning"}
-    assert _lint({"catalog/items/MZJ/MZJ-ZM-002.yaml": old}, date(2026, 3, 1)) == []
-
-
-def _withdrawn_free(text: str) -> str:
-    """The item as published before the new law: judged (not withdrawn), effective 2021."""
-    lines = [ln for ln in text.splitlines() if not ln.startswith(("status:", "effective_date:"))]
-    return "\n".join(lines) + "\nstatus: published\neffective_date: 2021-05-01\n"
+    old = {"catalog/items/SFJ/SFJ-ZM-113.yaml": INTERIM.replace("effective_date: 2027-01-01", "effective_date: 2021-05-01")}
+    assert {sev for _, sev, *_ in _lint(old, date(2026, 6, 1))} == {"warning"}
+    assert _lint(old, date(2026, 3, 1)) == []
+    withdrawn = {k: v.replace("status: published", "status: withdrawn") for k, v in old.items()}
+    assert not [f for f in _lint(withdrawn, date(2026, 9, 1)) if f[0] == "legal-basis-superseded"]
 
 
 def test_the_catalog_register_extends_the_shipped_one_and_is_read_through_the_state():

@@ -29,32 +29,41 @@ OPTIONS = (Option("warn-weeks", default=8, example="8", type=WEEKS),)
 
 MESSAGES = {
     "repealed": {
-        "zh": "{title}自{when}起已废止（{day}适用的是废止后的法律状态）。请改为引用现行有效的依据；"
+        "zh": "{title}自{when_zh}起已废止（{day_zh}适用的是废止后的法律状态）。请改为引用现行有效的依据；"
         "akq laws 列出登记表中每部文件的状态和来源。",
         "en": "{title} was repealed on {when} (the day judged is {day}). Cite the instrument in force instead; "
         "akq laws lists every instrument's status and source.",
     },
     "not-yet": {
-        "zh": "{title}自{when}起施行，在{day}尚未生效。请引用{day}有效的依据，或者把 effective_date 改为施行之日以后。",
+        "zh": "{title}自{when_zh}起施行，在{day_zh}尚未生效。请引用{day_zh}有效的依据，或者把 effective_date 改为施行之日以后。",
         "en": "{title} takes effect on {when}: on {day} it is not yet in force. Cite what is in force on {day}, "
         "or move effective_date to on or after {when}.",
     },
     "governed": {
-        "zh": "自{when}起，{title}规定的事项由{governor}规定，本事项没有引用{governor}。"
+        "zh": "自{when_zh}起，{title}规定的事项由{governor}规定，本事项没有引用{governor}。"
         "请按{governor}重新核对条件、承诺内容和法律责任，并引用其条款。{note}",
         "en": "From {when} the matter of {title} is governed by {governor}, which this item does not cite. "
         "Re-check the conditions, commitment and liability against {governor} and cite its articles. {note}",
     },
     "soon-repealed": {
-        "zh": "{title}将于{when}废止（{weeks}周内）。请在此之前改为引用届时有效的依据。",
+        "zh": "{title}将于{when_zh}废止（{weeks}周内）。请在此之前改为引用届时有效的依据。",
         "en": "{title} will be repealed on {when} (within {weeks} weeks). Cite what will be in force by then.",
     },
     "soon-governed": {
-        "zh": "{governor}将于{when}施行（{weeks}周内），届时{title}规定的事项由其规定。请提前按{governor}修改本事项。{note}",
+        "zh": "{governor}将于{when_zh}施行（{weeks}周内），届时{title}规定的事项由其规定。请提前按{governor}修改本事项。{note}",
         "en": "{governor} takes effect on {when} (within {weeks} weeks) and will govern the matter of {title}. "
         "Prepare this item for it. {note}",
     },
 }
+
+
+def _zh_dates(args: dict[str, Any]) -> dict[str, str]:
+    """2026年7月1日 for the Chinese message, as county documents write dates; the English keeps ISO."""
+    return {
+        f"{key}_zh": f"{value.year}年{value.month}月{value.day}日" if isinstance(value, date) else str(value)
+        for key, value in args.items()
+        if key in ("when", "day")
+    }
 
 
 def _judged_day(ctx: ItemContext) -> date:
@@ -72,7 +81,7 @@ def _findings(inst: Instrument, day: date, soon: date, cited: set[str]) -> Itera
     """(message key, arguments, whether only a warning) for one cited instrument."""
     status = inst.status_on(day)
     if status == "已废止":
-        yield "repealed", {"when": inst.repealed or "", "day": day}, False
+        yield "repealed", {"when": inst.repealed or inst.checked, "day": day}, False
         return
     if status == "尚未生效":
         yield "not-yet", {"when": inst.effective, "day": day}, False
@@ -107,7 +116,7 @@ def _check(ctx: ItemContext) -> Iterable[Hit]:
             reported.add((inst.name, key))
             yield Hit(
                 cite.node,
-                {"title": cite.title, "weeks": RULE.option(ctx.config, "warn-weeks"), **args},
+                {"title": cite.title, "weeks": RULE.option(ctx.config, "warn-weeks"), **args, **_zh_dates(args)},
                 index=cite.index,
                 match=cite.title,
                 message=MESSAGES[key],
