@@ -17,7 +17,7 @@ HELP = both(
 
 
 def laws(
-    format: str = typer.Option("text", "--format", "-f", help=both("输出格式：text、json、csv（带 BOM，可用 Excel 打开）。", "Output format: text, json, csv (with BOM, for Excel).")),
+    format: str = typer.Option("text", "--format", "-f", help=both("输出格式：text、json、csv（可用电子表格软件直接打开）。", "Output format: text, json, csv (with BOM, for Excel).")),
     output: Optional[Path] = output_option("写到文件。", "Write to a file."),
     as_of: Optional[str] = typer.Option(
         None, "--as-of", metavar=both("日期", "DATE"), help=both("按这一天（YYYY-MM-DD）判断状态，默认今天。", "Status as of this day (YYYY-MM-DD); default today.")
