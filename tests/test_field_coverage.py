@@ -102,6 +102,8 @@ def other(value: Any, f: Field, path: str) -> Any:
         return [marker]
     if f.type == "boolean":
         return not value
+    if f.type in ("integer", "number"):
+        return (value or 0) + 1
     if f.type == "date":
         return "2022-02-02" if value != "2022-02-02" else "2023-03-03"
     if f.type in ("enum", "enum_or_list"):

@@ -146,3 +146,12 @@ def test_labels():
     assert sentence("证明申请人已满3年") == "证明申请人已满3年。"
     assert sentence("已满3年；") == "已满3年。"
     assert enumerate_lines(["甲。", "乙"]) == ["1．甲；", "2．乙。"]
+
+
+def test_a_line_break_typed_into_a_basis_is_not_printed(catalog):
+    """A basis cell typed over two lines (Alt+Enter in the sheet) printed its break, then Word wrapped the rest again."""
+    assert legal_basis({"document": "《中华人民共和国\n食品安全法》", "article": "第三十五条\r\n第一款"}) == "《中华人民共和国食品安全法》第三十五条第一款"
+    basis = [{"document": "《中华人民共和国法律援助法》", "article": "第四十一条\n第一款", "level": "law"}]
+    paragraphs = [t for t in texts(form_of(catalog, "SFJ-ZM-901", legal_basis=basis)) if "法律援助法" in t]
+    assert paragraphs and not any("\n" in t for t in paragraphs)
+    assert any("《中华人民共和国法律援助法》第四十一条第一款" in t for t in paragraphs)

@@ -1,99 +1,63 @@
-"""From a department's spreadsheet list (清单) to draft items.
+"""From a department's spreadsheet list (清单) to draft items, losing no cell.
 
-The usual headings of county lists are recognised (序号, 证明名称/事项名称,
-证明用途, 设定依据, 办理机关 …), with a ``--columns`` mapping for unusual ones.
-Every row becomes a draft written through the same commented template as
-`akq new`; what the sheet does not say stays ``待填写`` for a person (the
-``placeholder`` rule lists them).  Rows that cannot become an item are
-reported with the reason, never guessed at.
+The usual headings of county lists are recognised (author/headings.py), with ``--columns`` or a mapping
+file for unusual ones.  Every row becomes a draft written through the same commented template as
+`akq new`; what the sheet does not say stays ``待填写`` for a person (the ``placeholder`` rule lists
+them).  A cell no field takes is kept in the draft's ``source`` with its heading, and the column is
+reported.  Rows that cannot become an item (no title, an unknown department, a sheet that says the item
+cannot use the commitment route) are reported with the reason, never guessed at.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.author.scaffold import PLACEHOLDER, matter_types
+from akq_cli.author import headings
+from akq_cli.author.citations import level_named, parse_basis
+from akq_cli.author.headings import HANDLING, IGNORE, KEEP, LEVEL, REFUSAL, Column, Header, norm_heading
+from akq_cli.author.scaffold import (
+    PLACEHOLDER,
+    id_allocator,
+    matter_types,
+    render_item,
+    schema_path,
+    standard_withdrawal,
+)
 from akq_cli.core import fields
 from akq_cli.core.catalog import Catalog
+from akq_cli.core.paths import display_path
 from akq_cli.core.spreadsheet import Row, SheetError, Table
 
-# Headings that name no field: row numbers, a second id column, remarks.
-IGNORED = ("序号", "编号", "备注")
-# Headings seen in county and prefecture lists, after normalisation (no spaces, no bracketed notes);
-# each field's own are in the field registry (akq_cli.core.fields, import_headings).
-HEADINGS: dict[str, str] = {**fields.import_headings(), **dict.fromkeys(IGNORED, "ignore")}
-FIELDS = (*dict.fromkeys(HEADINGS.values()),)  # what --columns may name; "ignore" last
+try:  # the law-currency register (issue 10.3, branch `laws`); until it lands no document can be checked
+    from akq_cli.core import laws as _laws  # type: ignore[attr-defined]
+except ImportError:
+    _laws = None
+
+HEADINGS = headings.HEADINGS
+FIELDS = headings.FIELDS
 # Cells taken as one line of text, and cells split into a list; title, id, kind, department,
 # matter_type and legal_basis are read by their own code below.
 TEXTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type in ("text", "string") and f.key != "title")
 LISTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type == "text_list")
 
 ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
-_NOTE = re.compile(r"[（(][^）)]*[）)]")
 _SPLIT = re.compile(r"\s*(?:\n|；|;)\s*")
 _NUMBERING = re.compile(r"^\s*(?:[0-9０-９]+[.、．)）]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+、)\s*")
-# One article reference: 第十一条, 第十一条第一款第三项, or a bare 第二款 that belongs to the article before it.
-_PIECE = r"第[^，,；;、《》\s和及与]*?[条款项](?:第[^，,；;、《》\s和及与]*?[款项])*"
-_BASIS = re.compile(rf"(《[^》]+》)\s*(?P<note>[（(][^）)]*[）)])?\s*(?P<articles>{_PIECE}(?:\s*[、，,和及与]\s*{_PIECE})*)?")
-# Document numbers say the level better than the title does: 《…办法》（国务院令第412号） is an administrative regulation.
-_ISSUED_BY = (
-    (re.compile(r"主席令"), "law"),
-    (re.compile(r"国务院令"), "administrative_regulation"),
-    (re.compile(r"(?:人民)?政府令"), "local_government_rule"),
-    (re.compile(r"[部局委署]令|[部局委署]第[0-9０-９一二三四五六七八九十百零]+号令|委员会令"), "departmental_rule"),
+_GROUP = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部类])")
+_FOOTER = re.compile(r"^\s*(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|填表日期|制表|单位负责人)")
+_UNIT = re.compile(r"(?:填报|报送)?单位(?:[（(]盖章[)）])?\s*[:：]\s*(?P<name>[^\s:：]+)")
+_NONE = {"", "无", "否", "—", "-", "－", "/", "／", "不适用", "空"}
+# 证明用途 holds a purpose sentence in the policy's template, but the matter applied for in many real lists.
+_PURPOSE = re.compile(r"^(?:用于|用以)?(?:证明|证实|确认|核实|说明)")
+_MATTER_END = re.compile(
+    r"(?:许可|登记|审批|核发|认定|备案|申请|注册|变更|注销|延续|换发|补发|签发|发放|审核|确认|办理|手续|补贴|救助|资格|待遇"
+    r"|申领|补领|换领|领取|迁移|落户|转移|接续|报销|核准|入学|参保|证|照|证件|证书)$"
 )
-
-
-def norm_heading(text: str) -> str:
-    return _NOTE.sub("", re.sub(r"\s+", "", text)).strip("：:*※ ")
-
-
-def guess_level(document: str, note: str = "") -> str:
-    """The basis level a document's name and number (``note``: 国务院令第N号) suggest; the import marks it for checking."""
-    name = document.strip("《》")
-    if "国务院" in name and "决定" in name:
-        return "state_council_decision"
-    for pattern, level in _ISSUED_BY:
-        if pattern.search(note):
-            return level
-    if name.startswith("国务院") and name.endswith(("办法", "规定", "条例")):
-        return "administrative_regulation"
-    local = name.startswith(("新疆维吾尔自治区", "自治区", "克孜勒苏柯尔克孜自治州", "自治州", "阿合奇县"))
-    if name.endswith(("办法", "规定", "规则", "细则")):  # before 法: 办法 ends in 法 too
-        return "local_government_rule" if local else "departmental_rule"
-    if name.endswith("条例"):
-        return "local_regulation" if local else "administrative_regulation"
-    if name.endswith("法"):
-        return "law"
-    return "normative_document"
-
-
-def articles(text: str) -> list[str]:
-    """第十一条、第十二条 -> both; 第十一条第一款、第二款 -> 第十一条第一款, 第十一条第二款."""
-    out: list[str] = []
-    for piece in re.findall(_PIECE, text):
-        if "条" not in piece and out:
-            piece = out[-1][: out[-1].index("条") + 1] + piece
-        out.append(piece)
-    return out
-
-
-def parse_basis(text: str) -> list[dict[str, Any]]:
-    """《法》第N条… in free text → legal_basis entries, one per article; the level is a guess."""
-    found = []
-    for m in _BASIS.finditer(text):
-        # The document number may also follow the articles: 《…办法》第五条（国务院令第412号）.
-        after = text[m.end() : (text.find("《", m.end()) + 1 or len(text) + 1) - 1]
-        level = guess_level(m.group(1), (m.group("note") or "") + after)
-        for article in articles(m.group("articles") or "") or [""]:
-            found.append({"document": m.group(1), "article": article, "level": level, "guessed": True})
-    if not found and text.strip():
-        # No 《》 title: keep the words for the person who fills the item in.
-        found.append({"document": text.strip(), "article": "", "level": "normative_document", "guessed": True})
-    return found
 
 
 def split_list(text: str) -> list[str]:
@@ -106,11 +70,19 @@ def one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", "", text).strip() if text else ""
 
 
+def names_a_matter(text: str) -> bool:
+    """Whether a 证明用途 cell names the matter applied for (申领护照, 道路运输经营许可) rather than a purpose."""
+    t = one_line(text)
+    return bool(t) and len(t) <= 40 and not _PURPOSE.match(t) and "，" not in t and "。" not in t and (
+        t.startswith(("申请", "申领", "办理", "用于")) or bool(_MATTER_END.search(t))
+    )
+
+
 @dataclass
 class Problem:
     row: int
     reason: dict[str, str]
-    info: bool = False  # a heading or repeated header: skipped, not a failure
+    info: bool = False  # a note: the row was skipped on purpose or imported with something to check
 
 
 @dataclass
@@ -122,62 +94,48 @@ class Draft:
     path: Path | None = None
     id: str = ""
     existing: Path | None = None  # an item already in the catalog that this row would replace
+    cells: list[dict[str, str]] = field(default_factory=list)  # source.cells
+    own: bool = False  # existing is the draft an earlier import made from this row
+    update: bool = False  # ... and nobody has touched it since: replace it
+    stale: Path | None = None  # its earlier draft under another id (department or kind corrected): removed
 
 
 @dataclass
 class Plan:
     table: Table
-    header_row: int
-    columns: dict[int, str]  # column index -> field
+    header: Header
     drafts: list[Draft] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     empty_rows: int = 0
+    samples: dict[int, str] = field(default_factory=dict)  # unmapped column -> a sample value
+    register: Any | None = None  # the law-currency register, read once per import
+    earlier: dict[int, Path] = field(default_factory=dict)  # row -> the draft an earlier import of this sheet made
+
+    @property
+    def header_row(self) -> int:
+        return self.table.rows[self.header.first].number
+
+    @property
+    def unmapped(self) -> list[tuple[Column, str]]:
+        return [(c, self.samples.get(c.index, "")) for c in self.header.unmapped]
 
 
-def find_header(table: Table, overrides: dict[str, str]) -> tuple[int, dict[int, str]]:
-    """(index into table.rows, column -> field) of the heading row: the first with most known headings."""
-    best: tuple[int, int, dict[int, str]] | None = None
-    for i, row in enumerate(table.rows[:20]):
-        if row.heading:
-            continue
-        cols: dict[int, str] = {}
-        for c, cell in enumerate(row.cells):
-            raw = re.sub(r"\s+", "", cell)
-            f = overrides.get(raw) or overrides.get(norm_heading(cell)) or HEADINGS.get(norm_heading(cell))
-            if f:
-                cols[c] = f
-        useful = sum(1 for f in cols.values() if f != "ignore")
-        if "title" in cols.values() and (best is None or useful > best[0]):
-            best = (useful, i, cols)
-    if best is None or best[0] < 1:
-        raise SheetError(
-            {
-                "zh": f"{table.source} 的前 20 行中没有找到“证明名称”或“事项名称”列。"
-                "请确认表头，或用 --columns 指定，例如 --columns '证明材料=title,用于办理=matter'。",
-                "en": f"No title column (证明名称/事项名称) in the first 20 rows of {table.source}. "
-                "Check the headings or map them with --columns, e.g. --columns '证明材料=title,用于办理=matter'.",
-            }
-        )
-    return best[1], best[2]
-
-
-def parse_columns(spec: str | None) -> dict[str, str]:
-    """--columns '事项名称=title,用于=matter' -> {heading: field}; raises SheetError on a bad spec."""
-    out: dict[str, str] = {}
-    for part in re.split(r"[,，]", spec or ""):
-        if not part.strip():
-            continue
-        heading, sep, name = part.partition("=")
-        heading, name = re.sub(r"\s+", "", heading), name.strip()
-        if not sep or not heading or name not in FIELDS:
+def check_overrides(header: Header, table: Table, overrides: dict[str, str]) -> None:
+    """Every heading the user mapped names a column (whole, sub-heading or group)."""
+    known = set()
+    for c in header.columns:
+        for part in (c.heading, *c.heading.split("/")):
+            known |= {part, norm_heading(part)}
+    for heading in overrides:
+        if heading not in known and norm_heading(heading) not in known:
             raise SheetError(
                 {
-                    "zh": f"--columns 中的“{part.strip()}”写法不对。应为“表头=字段”，字段可选：{'、'.join(FIELDS)}。",
-                    "en": f"Bad --columns entry '{part.strip()}'. Write HEADING=FIELD; fields: {', '.join(FIELDS)}.",
+                    "zh": f"映射中的表头“{heading}”在 {table.source} 的表头中不存在。请照表格中的写法填写"
+                    f"（多行表头写成“上一行/下一行”）。表头：{'、'.join(c.heading for c in header.columns)}。",
+                    "en": f"The mapping names '{heading}', which is not a heading of {table.source}. "
+                    f"Headings: {', '.join(c.heading for c in header.columns)}.",
                 }
             )
-        out[heading] = name
-    return out
 
 
 def _kind_of(text: str) -> str | None:
@@ -190,16 +148,34 @@ def _kind_of(text: str) -> str | None:
     return None
 
 
-def _department_of(text: str, departments: dict[str, dict[str, Any]]) -> str | None:
+def department_match(text: str, departments: dict[str, dict[str, Any]]) -> tuple[str | None, list[str]]:
+    """(code, []) for a name equal to a department's code, name, or name without 阿合奇县/县;
+    else (None, close candidates as 'CODE 名称'). Never a substring guess: a brigade is not its bureau."""
     t = re.sub(r"\s+", "", text)
-    if t in departments:
-        return t
+    if t.upper() in departments:
+        return t.upper(), []
+    short = t.removeprefix("阿合奇县").removeprefix("县")
     for dep_id, dep in departments.items():
         name = str(dep.get("name", ""))
-        short = name.removeprefix("阿合奇县")
-        if t in (name, short) or (short and (t.endswith(short) or short in t)):
-            return dep_id
-    return None
+        if t == name or (short and short == name.removeprefix("阿合奇县")):
+            return dep_id, []
+    # Close: one name inside the other (a brigade and its bureau), else alike once the county's name is left out.
+    shorts = {str(dep.get("name", "")).removeprefix("阿合奇县"): dep_id for dep_id, dep in departments.items()}
+    close = [n for n in shorts if n and short and (n in short or short in n)]
+    close += [n for n in difflib.get_close_matches(short, list(shorts), n=3, cutoff=0.6) if n not in close]
+    return None, [f"{shorts[n]} {departments[shorts[n]].get('name', n)}" for n in close[:3]]
+
+
+def _group_row(row: Row, header: Header) -> str | None:
+    """The text of a group row ("二、涉企经营许可事项"): a merged heading, or a row with one cell that is not a title."""
+    if row.heading:
+        return next((c for c in row.cells if c), "")
+    filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
+    if len(filled) != 1:
+        return None
+    i, text = filled[0]
+    title_cols = {c.index for c in header.target("title")}
+    return text if i not in title_cols or _GROUP.match(text) else None
 
 
 def plan_import(
@@ -213,31 +189,49 @@ def plan_import(
     """What the table becomes: drafts with their values, and the rows that cannot be used, with why."""
     seen_cells = {f(c) for row in table.rows[:20] for c in row.cells for f in (norm_heading, lambda x: re.sub(r"\s+", "", x))}
     for heading in columns:
-        if heading not in seen_cells:
+        if not all(part in seen_cells or norm_heading(part) in seen_cells for part in heading.split("/")):
             raise SheetError(
                 {
-                    "zh": f"--columns 中的表头“{heading}”在 {table.source} 的前 20 行中不存在。请照表格中的写法填写。",
-                    "en": f"--columns names '{heading}', which is not a heading in the first 20 rows of {table.source}.",
+                    "zh": f"映射中的表头“{heading}”在 {table.source} 的前 20 行中不存在。请照表格中的写法填写"
+                    "（两行表头写成“上一行/下一行”）。",
+                    "en": f"The mapping names '{heading}', which is not a heading in the first 20 rows of {table.source}.",
                 }
             )
-    header_index, cols = find_header(table, columns)
-    plan = Plan(table, table.rows[header_index].number, cols)
-    header_cells = table.rows[header_index].cells
+    header = headings.find_header(table, columns)
+    check_overrides(header, table, columns)
+    plan = Plan(table, header, register=law_register(catalog))
+    heading_rows = [table.rows[i].cells for i in range(header.first, header.last + 1)]
+    for row in table.rows[: header.first]:
+        m = _UNIT.search(" ".join(row.cells))
+        if m and department is None and not header.target("department"):
+            found, _ = department_match(m.group("name"), catalog.departments)
+            if found:
+                department = found
+                plan.problems.append(
+                    Problem(row.number, {"zh": f"填报单位“{m.group('name')}”即 {found}，作为各行的办理机关", "en": f"reporting unit '{m.group('name')}' is {found}: the department of every row"}, True)
+                )
     section_kind: str | None = None
     seen: dict[tuple[str, str, str], int] = {}
-    for row in table.rows[header_index + 1 :]:
+    for row in table.rows[header.last + 1 :]:
         if row.empty:
             plan.empty_rows += 1
             continue
-        if row.cells == header_cells:
+        if row.cells in heading_rows:
             plan.problems.append(Problem(row.number, {"zh": "重复的表头行，已跳过", "en": "repeated heading row, skipped"}, True))
             continue
-        if row.heading:
-            text = next((c for c in row.cells if c), "")
-            section_kind = _kind_of(text) or section_kind
-            plan.problems.append(Problem(row.number, {"zh": f"分组标题“{text}”，已跳过", "en": f"group heading '{text}', skipped"}, True))
+        first = next(c for c in row.cells if c.strip())
+        if _FOOTER.match(first):  # before groups: a sign-off in one merged cell is no group heading
+            plan.problems.append(Problem(row.number, {"zh": f"表尾签署行“{one_line(first)[:30]}”，已跳过", "en": "sign-off row, skipped"}, True))
             continue
-        draft = _draft(row, cols, catalog, department, kind or section_kind, plan)
+        group = _group_row(row, header)
+        if group is not None:
+            section_kind = _kind_of(group) or section_kind
+            plan.problems.append(Problem(row.number, {"zh": f"分组标题“{group}”，已跳过", "en": f"group heading '{group}', skipped"}, True))
+            continue
+        for c in header.unmapped:
+            if c.index < len(row.cells) and row.cells[c.index] and c.index not in plan.samples:
+                plan.samples[c.index] = one_line(row.cells[c.index])
+        draft = _draft(row, header, catalog, department, kind or section_kind, plan)
         if draft is None:
             continue
         key = (draft.department, draft.values.get("title", ""), draft.values.get("matter", ""))
@@ -257,46 +251,96 @@ def plan_import(
     return plan
 
 
-def _draft(
-    row: Row, cols: dict[int, str], catalog: Catalog, department: str | None, kind: str | None, plan: Plan
-) -> Draft | None:
-    raw: dict[str, str] = {}
-    for c, name in cols.items():
-        if name == "ignore" or c >= len(row.cells) or not row.cells[c]:
+_MARK = {"√", "✓", "✔", "☑", "是", "○", "●", "★", "1", "Y", "y"}
+
+
+def _marks(cells: list[dict[str, str]]) -> None:
+    """Ticks under a group's sub-columns (行使层级 over 省级…乡镇级) as one cell: 行使层级 = 县级、乡镇级."""
+    groups: dict[str, list[int]] = {}
+    for i, c in enumerate(cells):
+        group, _, sub = c["heading"].partition("/")
+        if sub and c["value"].strip() in _MARK:
+            groups.setdefault(group, []).append(i)
+    for group, idx in groups.items():
+        subs = "、".join(cells[i]["heading"].partition("/")[2] for i in idx)
+        cells[idx[0]] = {"heading": group, "value": subs}
+        for i in reversed(idx[1:]):
+            del cells[i]
+
+
+def _refusal(raw: dict[str, list[tuple[Column, str]]]) -> tuple[str, str] | None:
+    """(heading, text) of a cell saying the row cannot use the commitment route."""
+    for col, text in raw.get(REFUSAL, []):
+        if one_line(text) not in _NONE:
+            return col.heading, one_line(text)
+    for col, text in raw.get(HANDLING, []):
+        if one_line(text) not in _NONE and "承诺" not in text:
+            return col.heading, one_line(text)
+    return None
+
+
+def _draft(row: Row, header: Header, catalog: Catalog, department: str | None, kind: str | None, plan: Plan) -> Draft | None:
+    raw: dict[str, list[tuple[Column, str]]] = {}
+    cells: list[dict[str, str]] = []
+    for col in header.columns:
+        value = row.cells[col.index] if col.index < len(row.cells) else ""
+        if not value or col.target == IGNORE:
             continue
-        raw[name] = (raw[name] + "\n" + row.cells[c]) if name in raw else row.cells[c]
+        raw.setdefault(col.target or "", []).append((col, value))
+        if col.target in (None, KEEP, HANDLING):
+            cells.append({"heading": col.heading, "value": value})
+    _marks(cells)
 
-    def problem(zh: str, en: str) -> None:
-        plan.problems.append(Problem(row.number, {"zh": zh, "en": en}))
+    def text(name: str) -> str:
+        return "\n".join(v for _, v in raw.get(name, []))
 
-    title = one_line(raw.get("title", ""))
+    def problem(zh: str, en: str, info: bool = False) -> None:
+        plan.problems.append(Problem(row.number, {"zh": zh, "en": en}, info))
+
+    title = one_line(text("title"))
     if not title:
         problem("没有事项名称（证明名称）", "no title")
         return None
+    refused = _refusal(raw)
+    if refused:
+        heading, why = refused
+        problem(
+            f"表格写明不实行告知承诺（{heading}：“{why}”），不导入为告知承诺草稿",
+            f"the sheet says it cannot use the commitment route ({heading}: '{why}'); not imported as a commitment draft",
+        )
+        return None
     dep = department
     if dep is None:
-        text = raw.get("department", "")
-        if not text:
-            problem("没有办理机关；请用 --department 指定部门代码", "no department; give --department")
+        named = text("department")
+        if not named:
+            problem("没有办理机关；请用 --department 指定部门代码，或在映射文件中指定办理机关列", "no department; give --department")
             return None
-        dep = _department_of(text, catalog.departments)
+        dep, close = department_match(named, catalog.departments)
         if dep is None:
+            hint = f"相近的有：{'、'.join(close)}；" if close else ""
+            hint_en = f"close: {', '.join(close)}; " if close else ""
             problem(
-                f"办理机关“{one_line(text)}”不在 departments.yaml 中；请用 --department 指定，或先在 departments.yaml 中添加",
-                f"department '{one_line(text)}' is not in departments.yaml; give --department or add it there",
+                f"办理机关“{one_line(named)}”不在 departments.yaml 中（部门名称须完全相同）。{hint}"
+                "请在 departments.yaml 中添加，或用 --department 指定",
+                f"department '{one_line(named)}' is not in departments.yaml (names must match exactly); {hint_en}"
+                "add it there or give --department",
             )
             return None
-    row_kind = _kind_of(raw.get("kind", "")) or kind or "certification"
+    row_kind = _kind_of(text("kind")) or kind or "certification"
     values: dict[str, Any] = {"title": title}
     for name in TEXTS:
-        if raw.get(name):
-            values[name] = one_line(raw[name])
-    if raw.get("legal_basis"):
-        values["legal_basis"] = parse_basis(raw["legal_basis"])
+        if text(name):
+            values[name] = one_line(text(name))
+    # 证明用途 naming the matter applied for (护照签发, 道路运输经营许可) fills `matter`, unless the user chose otherwise.
+    purpose_cols = [c for c, _ in raw.get("purpose", [])]
+    if purpose_cols and not header.target("matter") and not any(c.chosen for c in purpose_cols) and names_a_matter(values["purpose"]):
+        values["matter"] = re.sub(r"^用于(?:办理)?", "", values.pop("purpose"))
+    if text("legal_basis"):
+        _basis(text("legal_basis"), raw, values, cells, problem, plan.register)
     for name in LISTS:
-        if raw.get(name):
-            values[name] = split_list(raw[name])
-    mt = one_line(raw.get("matter_type", ""))
+        if text(name):
+            values[name] = split_list(text(name))
+    mt = one_line(text("matter_type"))
     allowed = matter_types()
     chosen = mt if mt in allowed else next((a for a in allowed if a in mt), None) if mt else None
     if chosen:
@@ -307,32 +351,118 @@ def _draft(
             if mt
             else "行政事项类别：表格中没有这一列，akq import 暂填默认值，请核对。"
         )
-    item_id = raw.get("id", "").strip()
-    draft = Draft(row.number, values, row_kind, dep, id=item_id if ID_PATTERN.match(item_id) else "")
-    return draft
+    if "legal_basis" not in values:  # a 效力层级 with no basis to apply to is kept as written
+        cells.extend({"heading": c.heading, "value": v} for c, v in raw.get(LEVEL, []))
+    item_id = text("id").strip()
+    return Draft(row.number, values, row_kind, dep, id=item_id if ID_PATTERN.match(item_id) else "", cells=cells)
 
 
-def existing_items(catalog: Catalog) -> tuple[dict[str, Path], dict[tuple[str, str, str], Path]]:
-    """Items already in the catalog: by id, and by (department, title, matter)."""
+def _basis(cell: str, raw: dict[str, list[tuple[Column, str]]], values: dict[str, Any], cells: list[dict[str, str]], problem: Any, register: Any | None) -> None:
+    """legal_basis from the basis cell(s), the level from 【tags】 or a 效力层级 column; what is no citation is reported."""
+    level_cells = [v for _, v in raw.get(LEVEL, [])]
+    levels = [level_named(p) for v in level_cells for p in re.split(r"[；;、\n]+", v) if p.strip()]
+    one = levels[0] if len(set(levels)) == 1 else None
+    basis = parse_basis(cell, one)
+    if len(levels) > 1 and len(levels) == len(basis.documents) and all(levels):
+        by_doc = dict(zip(basis.documents, levels, strict=True))
+        for e in basis.entries:
+            if e["guessed"]:
+                e["level"], e["guessed"] = by_doc[e["document"]], False
+    if level_cells and not all(levels):
+        cells.extend({"heading": c.heading, "value": v} for c, v in raw.get(LEVEL, []))
+    if basis.entries:
+        values["legal_basis"] = basis.entries
+    if basis.unparsed:
+        what = "、".join(f"“{u}”" for u in basis.unparsed)
+        problem(
+            f"设定依据中的 {what} 没有写明文件名称（《》）和条款，未作为依据导入，原文保存在 source.cells 中，请补充",
+            f"the legal basis {what} names no document and article; not imported as a basis, kept in source.cells",
+            True,
+        )
+        cells.append({"heading": next(c.heading for c, _ in raw["legal_basis"]), "value": cell})
+    for name, closest in unknown_documents(basis.documents, register):
+        hint = f"，名册中相近的是 {closest}" if closest else ""
+        problem(
+            f"法律文件名册中没有 {name}{hint}；请核对名称是否准确、是否现行有效",
+            f"not in the law register: {name}{f' (closest: {closest})' if closest else ''}; check the title and that it is in force",
+            True,
+        )
+
+
+def law_register(catalog: Catalog) -> Any | None:
+    """The law-currency register the catalog reads (akq_cli.core.laws); None until that module exists, or when
+    the catalog's laws.toml is broken (akq lint reports that; the import does not stop for it)."""
+    if _laws is None:
+        return None
+    try:
+        return _laws.load_register(catalog.state)
+    except _laws.RegisterError:
+        return None
+
+
+def unknown_documents(documents: list[str], register: Any | None) -> list[tuple[str, str | None]]:
+    """(document, closest registered title) for each document the register does not know."""
+    if register is None:
+        return []
+    out = []
+    for d in documents:
+        if register.lookup(d) is None and register.lookup(d.strip("《》")) is None:
+            near = register.closest(d)
+            # only a title that holds the other (《律师法》 for 《中华人民共和国律师法》): 刑法 is no hint for 护照法
+            related = near and (near.strip("《》") in d or d.strip("《》") in near)
+            out.append((d, near if related else None))
+    return out
+
+
+# --- ids, paths and re-import ------------------------------------------------------------------------------
+
+
+_DIGEST_LINE = re.compile(r"^(\s*digest:).*$", re.M)
+
+
+def digest(text: str) -> str:
+    """A fingerprint of an item file, its own digest value left out: equal means nobody touched the file since
+    the import wrote it (a comment, a value, `akq fmt`: any change keeps a re-import from overwriting it).
+    Prefixed so that YAML can never read it as a number."""
+    return "sha256:" + hashlib.sha256(_DIGEST_LINE.sub(r"\1", text, count=1).encode()).hexdigest()[:16]
+
+
+def existing_items(catalog: Catalog) -> tuple[dict[str, Path], dict[tuple[str, str, str], Path], dict[tuple[str, str, int], tuple[Path, bool]]]:
+    """Items already in the catalog: by id; by (department, title, matter); and the drafts an import made, by
+    (file, sheet, row), with whether they are unedited since."""
     by_id: dict[str, Path] = {}
     by_key: dict[tuple[str, str, str], Path] = {}
+    by_source: dict[tuple[str, str, int], tuple[Path, bool]] = {}
     for item in catalog.items:
         by_id[item.id] = item.path
         d = item.data
         key = (str(d.get("department", "")), str(d.get("title", "")), str(d.get("matter", "")))
         by_key.setdefault(key, item.path)
-    return by_id, by_key
+        src = d.get("source")
+        if isinstance(src, dict) and isinstance(src.get("row"), int):
+            untouched = d.get("status") == "draft" and src.get("digest") == digest(item.doc.text)
+            by_source[(str(src.get("file", "")), str(src.get("sheet") or ""), src["row"])] = (item.path, untouched)
+    return by_id, by_key, by_source
 
 
 def assign(plan: Plan, catalog: Catalog) -> None:
-    """Give each draft its id and path; note the existing item it would replace."""
-    from akq_cli.author.scaffold import id_allocator
-
-    by_id, by_key = existing_items(catalog)
+    """Give each draft its id and path: the draft this row made before (re-import), an existing item it would
+    replace (needs --force), or a new id."""
+    by_id, by_key, by_source = existing_items(catalog)
+    plan.earlier = {k[2]: v[0] for k, v in by_source.items() if k[:2] == (plan.table.file, plan.table.sheet or "")}
     allocate = id_allocator(catalog.items_dir)
+    table = plan.table
     for d in plan.drafts:
         key = (d.department, d.values.get("title", ""), d.values.get("matter", PLACEHOLDER))
-        if d.id and d.id in by_id:
+        own = by_source.get((table.file, table.sheet or "", d.row))
+        if own is not None:
+            d.existing, d.own, d.update = own[0], True, own[1]
+            prefix = f"{d.department}-{'ZM' if d.kind == 'certification' else 'XK'}-"
+            if d.update and not own[0].stem.startswith(prefix):
+                d.stale, d.existing = own[0], None  # department or kind corrected: a new id, the old draft goes
+            else:
+                d.id = own[0].stem
+        elif d.id and d.id in by_id:
             d.existing = by_id[d.id]
         elif key in by_key:
             d.existing = by_key[key]
@@ -345,23 +475,24 @@ def assign(plan: Plan, catalog: Catalog) -> None:
         d.path = catalog.items_dir / d.department / f"{d.id}.yaml"
 
 
-def render(d: Draft, catalog: Catalog, origin: str) -> str:
-    from akq_cli.author.scaffold import render_item, schema_path, standard_withdrawal
-    from akq_cli.core.paths import display_path
-
+def render(d: Draft, catalog: Catalog, origin: str, table: Table | None = None) -> str:
+    """The draft's YAML; with ``table``, its source (file, sheet, row, kept cells, digest) too."""
     assert d.path is not None
     dep = catalog.departments.get(d.department, {})
-    return render_item(
-        d.kind,
-        {
-            **d.values,
-            "id": d.id,
-            "department": d.department,
-            "department_name": dep.get("name", d.department),
-            "withdrawal": standard_withdrawal(catalog.meta),
-            "schema_path": schema_path(d.path),
-            "display_path": display_path(d.path),
-            "generator": "akq import",
-            "origin": f"{origin} 第 {d.row} 行",
-        },
-    )
+    values = {
+        **d.values,
+        "id": d.id,
+        "department": d.department,
+        "department_name": dep.get("name", d.department),
+        "withdrawal": standard_withdrawal(catalog.meta),
+        "schema_path": schema_path(d.path),
+        "display_path": display_path(d.path),
+        "generator": "akq import",
+        "origin": f"{origin} 第 {d.row} 行",
+    }
+    if table is None:
+        return render_item(d.kind, values)
+    # The digest is of the file as written: rendered once without it, then with it (only that line differs).
+    source = {"file": table.file, "sheet": table.sheet, "row": d.row, "cells": d.cells, "digest": "sha256:"}
+    written = digest(render_item(d.kind, {**values, "source": source}))
+    return render_item(d.kind, {**values, "source": {**source, "digest": written}})

@@ -135,6 +135,7 @@ def render_item(kind: str, values: dict[str, Any]) -> str:
         "withdrawal": WITHDRAWAL,
         "generator": "akq new",
         "origin": "",
+        "source": None,  # akq import's: where the draft came from
         **{k: v for k, v in values.items() if v not in (None, "", [])},
         "kind": kind,
         "kind_name": KIND_NAME[kind]["zh"],  # the file is for county staff: always Chinese

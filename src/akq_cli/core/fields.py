@@ -148,7 +148,8 @@ ITEM: tuple[Field, ...] = (
         "certification or business_license.",
         example=CERT, enum=KINDS, required=True,
         form=LeftOut("决定用哪一种告知承诺书"), site=True, column="事项类型",
-        import_headings=("事项类型", "类型"), wording=False,
+        import_headings=LeftOut("由 --kind 或“二、涉企经营许可事项”这样的分组行决定；表格中的“事项类型”是行政事项类别"),
+        wording=False,
     ),
     _string(
         "title", "事项名称", "title",
@@ -167,7 +168,10 @@ ITEM: tuple[Field, ...] = (
         "The administrative matter the proof serves; printed under the form's title.",
         example="申请法律援助", required=True, label="申请事项",
         form=Form("head"), site=True, column="申请事项",
-        import_headings=("申请事项", "申请事项名称", "办理事项", "行政事项", "行政事项名称", "涉及的行政事项", "适用事项", "服务事项"),
+        import_headings=(
+            "申请事项", "申请事项名称", "办理事项", "行政事项", "行政事项名称", "涉及的行政事项", "适用事项", "服务事项",
+            "政务服务事项名称", "对应政务服务事项", "涉及的政务服务事项",
+        ),
     ),
     Field(
         "matter_type", "enum", "行政事项类别", "matter type",
@@ -175,7 +179,7 @@ ITEM: tuple[Field, ...] = (
         "The class of administrative matter.",
         example="公共服务", enum=MATTER_TYPES, required=True,
         form=_ONLY_ON_PAPER, site=True, column="行政事项类别",
-        import_headings=("行政事项类别", "事项类别", "权力类型"), wording=False,
+        import_headings=("行政事项类别", "事项类别", "权力类型", "事项类型", "行政权力类型"), wording=False,
     ),
     _text(
         "category", "领域", "category",
@@ -191,7 +195,10 @@ ITEM: tuple[Field, ...] = (
         "The department's code from departments.yaml.",
         example="SFJ", pattern=DEPT_PATTERN, required=True,
         form=Form("authority"), site=True, column="办理机关",
-        import_headings=("办理机关", "实施机关", "实施部门", "责任单位", "责任部门", "主管部门", "承办单位", "行政机关", "部门"),
+        import_headings=(
+            "办理机关", "实施机关", "实施部门", "责任单位", "责任部门", "主管部门", "承办单位", "行政机关", "部门",
+            "索要单位", "索要部门", "索要机关", "证明索要单位",
+        ),
         wording=False,
     ),
     _text(
@@ -200,7 +207,7 @@ ITEM: tuple[Field, ...] = (
         "Certification only: who issued the proof before.",
         example="申请人户籍所在地村（居）民委员会", required_for=(CERT,), kinds=(CERT,),
         form=LeftOut("告知承诺书范本中没有这一栏"), site=True, column="原出具机构",
-        import_headings=("原出具机构", "出具机构", "出具单位", "开具单位", "开具机关", "证明开具单位"),
+        import_headings=("原出具机构", "出具机构", "出具单位", "开具单位", "开具机关", "证明开具单位", "开具部门", "出具部门"),
     ),
     _text(
         "purpose", "证明用途", "purpose",
@@ -236,7 +243,7 @@ ITEM: tuple[Field, ...] = (
         ),
         example=[{"document": "《中华人民共和国法律援助法》", "article": "第四十一条", "level": "law"}],
         form=Form("basis"), site=True, column="设定依据",
-        import_headings=("设定依据", "法律依据", "依据", "政策依据"),
+        import_headings=("设定依据", "法律依据", "依据", "政策依据", "设定及保留依据", "设定和保留依据", "保留依据", "索要依据"),
         legal_review=True, wording=False,
     ),
     _string(
@@ -475,6 +482,43 @@ ITEM: tuple[Field, ...] = (
         example="2021-05-01",
         form=LeftOut("只写在文件属性（创建日期）中"), site=True, column="施行日期",
         import_headings=_NOT_IN_SHEETS, wording=False,
+    ),
+    # --- issue 11: where an imported draft came from (akq import) ---
+    # A field, not comments: re-import finds its own drafts by file and row, and `akq fmt` or a hand edit
+    # cannot drop a value the way it can drop a comment.  Flagged personal_data, so catalog.json never carries
+    # it: a sheet's unmapped cells (联系人, 联系电话, 备注) may name a person.
+    Field(
+        "source", "object", "导入来源", "import source",
+        "由 akq import 写入：来自哪个表格文件、哪个工作表、第几行，以及没有对应字段的单元格（表头和内容），"
+        "以免表格中的内容丢失。不印在告知承诺书上，也不公开；核对完可以删除。",
+        "Written by akq import: the sheet file, worksheet and row, and the cells no field took (heading and value).",
+        fields=(
+            _text("file", "表格文件", "file", "导入的表格文件名。", "The spreadsheet's file name.",
+                  example="公安局保留证明事项清单.xlsx", required=True),
+            _string("sheet", "工作表", "sheet", "工作表名称（CSV 文件没有）。", "The worksheet (none for CSV).",
+                    example="证明事项清单"),
+            Field("row", "integer", "行号", "row", "表格中的行号，与 Excel 中显示的一致。", "The row number as Excel shows it.",
+                  example=5, required=True),
+            Field(
+                "cells", "object_list", "未对应字段的单元格", "unmapped cells",
+                "表格中没有对应字段的列：表头和这一行的内容，原样保留。", "Columns no field took: heading and this row's value.",
+                entry_zh="一个单元格",
+                fields=(
+                    _text("heading", "表头", "heading", "列的表头；多行表头用“/”连接，例如 实施基本情况/备注。",
+                          "The column heading; a multi-row heading joined with '/'.", example="备注", required=True),
+                    _string("value", "内容", "value", "这一行在该列的内容。", "This row's value in the column.",
+                            example="需到现场核验原件"),
+                ),
+                example=[{"heading": "备注", "value": "需到现场核验原件"}],
+            ),
+            _string("digest", "导入指纹", "digest",
+                    "导入时内容的指纹：再次导入同一表格时，指纹相同说明草稿没有人工修改过，可以直接更新。请勿修改。",
+                    "A fingerprint of the imported content: re-import updates a draft whose content still matches it.",
+                    example="3f2a9c0d1e4b5a67"),
+        ),
+        form=LeftOut("导入来源只供核对，不印在告知承诺书上"), site=LeftOut("导入来源只供核对，不公开"),
+        column=LeftOut("导入来源只供核对，不公开"), import_headings=LeftOut("由 akq import 自动写入"),
+        personal_data=True, wording=False,
     ),
 )
 # fmt: on

@@ -51,6 +51,8 @@ class Table:
     source: str  # file name, and the sheet for a workbook
     rows: list[Row] = field(default_factory=list)
     encoding: str | None = None
+    file: str = ""  # the file's name, without the folder
+    sheet: str | None = None  # the worksheet of a workbook
 
 
 def _text(value: Any) -> str:
@@ -133,7 +135,7 @@ def _read_xlsx(data: bytes, path: Path, sheet: str | None) -> Table:
         if rng.min_row == rng.max_row and width > 1 and rng.max_col - rng.min_col + 1 >= max(2, width - 1):
             headings.add(rng.min_row)
     last = max((r for r, _ in grid), default=0)
-    table = Table(f"{path.name}（{ws.title}）")
+    table = Table(f"{path.name}（{ws.title}）", file=path.name, sheet=ws.title)
     for r in range(1, last + 1):
         cells = [grid.get((r, c), "") for c in range(1, width + 1)]
         table.rows.append(Row(r, cells, heading=r in headings))
@@ -181,7 +183,7 @@ def _read_csv(data: bytes, path: Path) -> Table:
         records = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error as exc:
         raise SheetError({"zh": f"{path.name} 不是有效的 CSV：{exc}", "en": f"{path.name} is not valid CSV: {exc}"}) from exc
-    table = Table(path.name, encoding=encoding)
+    table = Table(path.name, encoding=encoding, file=path.name)
     width = max((len(r) for r in records), default=0)
     for i, rec in enumerate(records, start=1):
         table.rows.append(Row(i, [_text(c) for c in rec] + [""] * (width - len(rec))))

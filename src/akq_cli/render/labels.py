@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from akq_cli.core import vocab
@@ -10,6 +11,7 @@ METHODS = vocab.METHOD
 VERIFICATION_METHODS = vocab.zh(vocab.VERIFICATION)
 
 _ENDINGS = "。；！？：，、.;!?:,"
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 
 
 def bare(text: Any) -> str:
@@ -53,10 +55,12 @@ def legal_basis(entry: Any) -> str:
     """《文件》第…条 from one legal_basis entry; a document without 《》 gets them."""
     if not isinstance(entry, dict):
         return bare(entry)
-    document = bare(entry.get("document"))
+    # A line break inside a citation (a title or article typed over two lines of a spreadsheet cell) is no
+    # break on the form: Word would break the line there and then wrap the rest again.
+    document = _LINE_BREAKS.sub("", bare(entry.get("document")))
     if document and not document.startswith("《"):
         document = f"《{document}》"
-    return f"{document}{bare(entry.get('article'))}"
+    return f"{document}{_LINE_BREAKS.sub('', bare(entry.get('article')))}"
 
 
 def legal_bases(entries: Any) -> list[str]:

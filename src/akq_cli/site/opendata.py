@@ -81,6 +81,8 @@ def _cell(value: Any) -> str:
 def catalog_schema(model: SiteModel) -> dict[str, Any]:
     """JSON Schema of catalog.json; the item schema is embedded as its own resource."""
     item = load_schema("item")
+    # catalog.json drops the fields that may hold personal data (_public): its schema does not describe them either
+    item = {**item, "properties": {k: v for k, v in item["properties"].items() if k not in _PERSONAL}}
     departments = load_schema("departments")["properties"]["departments"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
