@@ -87,7 +87,7 @@ CERTIFICATIONS: list[dict[str, Any]] = [
         "matter": "申请最低生活保障",
         "issuer": "申请人户籍所在地乡（镇）人民政府",
         "purpose": "证明申请人家庭人均收入和财产状况符合最低生活保障条件",
-        "legal_basis": [("《社会救助暂行办法》", "第九条", "administrative_regulation")],
+        "legal_basis": [("《中华人民共和国社会救助法》", "第十八条第一款", "law")],
         "content": "申请人共同生活的家庭成员人均收入低于阿合奇县最低生活保障标准，且家庭财产状况符合县人民政府的规定。",
         "conditions": [
             "共同生活的家庭成员上一年度人均月收入低于阿合奇县最低生活保障标准。",
@@ -365,6 +365,21 @@ def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
+# The instruments the templates cite that akq's own register (laws/register.toml) does not hold, registered as a
+# county's catalog/laws.toml would, so that a synthetic catalog is lint-clean under legal-basis-unknown-name.
+LAWS_TOML = "".join(
+    f'[[instrument]]\nname = "{name}"\nlevel = "{level}"\nstatus = "现行有效"\nchecked = 2026-11-29\n'
+    'source = "合成测试目录用，未逐条核对"\n\n'
+    for name, level in (
+        ("《中华人民共和国母婴保健法》", "law"),
+        ("《安全生产许可证条例》", "administrative_regulation"),
+        ("《中华人民共和国食品安全法》", "law"),
+        ("《娱乐场所管理条例》", "administrative_regulation"),
+        ("《信用修复管理办法》", "departmental_rule"),
+    )
+)
+
+
 def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
     """Write the catalog; returns the item files written, in id order."""
     rng = random.Random(seed)
@@ -373,6 +388,7 @@ def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
     (out / "items").mkdir(parents=True)
     (out / "catalog.yaml").write_text(dump(catalog_meta()), encoding="utf-8")
     (out / "departments.yaml").write_text(dump({"departments": DEPARTMENTS}), encoding="utf-8")
+    (out / "laws.toml").write_text(LAWS_TOML, encoding="utf-8")
     written: list[Path] = []
     counters: dict[str, int] = {}
     certs_by_dept: dict[str, list[str]] = {}

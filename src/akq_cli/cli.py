@@ -28,6 +28,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("diff", "diff", "diff"),
     ("review", "review", "review"),
     ("report", "report", "report"),
+    ("laws", "laws", "laws"),
     ("import", "import_", "import_"),
     ("init-catalog", "init_catalog", "init_catalog"),
 ]

@@ -31,6 +31,8 @@ POLICY_RULES = {
     "condition-basis-unknown",
     "fill-in-missing",
     "fill-in-orphaned",
+    "legal-basis-unknown-name",
+    "legal-basis-superseded",
 }
 
 

@@ -33,6 +33,15 @@ def lint(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help=both("不运行这些规则（逗号分隔）。", "Skip these rules (comma-separated).")),
     no_cache: bool = typer.Option(False, "--no-cache", help=both("不读也不写缓存（缓存在用户缓存目录中），全部重新检查。", "Bypass the cache (kept in the user cache folder) and check everything again.")),
     jobs: Optional[int] = jobs_option(),
+    as_of: Optional[str] = typer.Option(
+        None,
+        "--as-of",
+        metavar=both("日期", "DATE"),
+        help=both(
+            "按这一天（YYYY-MM-DD）的法律状态检查引用的法律法规是否有效；默认今天。",
+            "Judge whether cited instruments are in force on this day (YYYY-MM-DD); default today.",
+        ),
+    ),
     fix: bool = typer.Option(
         False, "--fix", help=both("先自动修正不改变含义的问题（半角标点、文号括号、不可见字符和控制字符），再检查。", "Apply meaning-preserving fixes first (half-width punctuation, document-number brackets, invisible and control characters).")
     ),
@@ -40,4 +49,4 @@ def lint(
     """Lint catalog items (user-facing text: HELP)."""
     from akq_cli.lint.command import lint_catalog
 
-    raise typer.Exit(lint_catalog(paths or [], format or ["text"], fail_on, select, ignore, no_cache, jobs, fix))
+    raise typer.Exit(lint_catalog(paths or [], format or ["text"], fail_on, select, ignore, no_cache, jobs, fix, as_of))

@@ -8,6 +8,8 @@ that a clean one-file run does not need.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from akq_cli.core.files import WriteError, reason
@@ -15,7 +17,7 @@ from akq_cli.core.i18n import lang, pick, t
 from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError, DiskState, expand, find_root
 from akq_cli.lint.config import ConfigError, LintConfig, find_config, load_config
-from akq_cli.lint.engine import LintReport, run
+from akq_cli.lint.engine import LintReport, run, with_register
 from akq_cli.lint.findings import Severity
 from akq_cli.lint.formats import FORMATS, tolerate_console_encoding, write_outputs
 from akq_cli.lint.registry import all_rules
@@ -31,7 +33,20 @@ MESSAGES = {
     },
     "unknown-rule": {"zh": "没有规则“{rule}”。可用的规则：{known}", "en": "no rule '{rule}'. Known rules: {known}"},
     "unwritable": {"zh": "无法写入 {path}：{error}", "en": "cannot write {path}: {error}"},
+    "as-of": {
+        "zh": "--as-of {value}：日期应写作 YYYY-MM-DD，例如 --as-of 2026-07-01",
+        "en": "--as-of {value}: write the date as YYYY-MM-DD, e.g. --as-of 2026-07-01",
+    },
 }
+
+
+def parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(t("bad-option", detail=pick(MESSAGES["as-of"], value=value))) from None
 
 
 class UsageError(Exception):
@@ -84,6 +99,7 @@ def lint_catalog(
     no_cache: bool,
     jobs: int | None,
     fix: bool,
+    as_of: str | None = None,
 ) -> int:
     """Everything `akq lint` does; returns the exit code (0 clean, 1 findings at --fail-on, 2 usage or unreadable)."""
     tolerate_console_encoding()
@@ -97,6 +113,7 @@ def lint_catalog(
             if rid not in known:
                 detail = pick(MESSAGES["unknown-rule"], rule=rid, known=", ".join(sorted(known)))
                 raise UsageError(t("bad-option", detail=detail))
+        day = parse_day(as_of)
         paths, root, whole = catalog_paths(paths)
         names, refused = expand(paths)
         config = load_config(find_config(root or paths[0]))
@@ -113,6 +130,8 @@ def lint_catalog(
 
     state = DiskState(Path.cwd(), str(root) if root is not None else None)
     state.refused.update(refused)
+    # the register before the cache key: a changed laws.toml or another day must not reuse old findings
+    config, register_problem = with_register(replace(config, as_of=day), state)
     names = sorted([*names, *refused], key=lambda n: n.split("/")) if refused else names
     if fix:  # akq_cli.lint.fixes: only fixes that cannot change meaning, each file written atomically
         from akq_cli.lint.fixes import run_fix
@@ -128,6 +147,9 @@ def lint_catalog(
         cache=None if no_cache or len(names) < CACHE_MIN_FILES else _cache(root or paths[0], config),
         jobs=jobs or default_jobs(),
     )
+    if register_problem is not None:
+        register_problem.file = relative_to(os.getcwd())(register_problem.file)
+        report.findings = sorted([*report.findings, register_problem], key=lambda f: f.sort_key())
     try:
         write_outputs(report, outputs)
     except WriteError as exc:

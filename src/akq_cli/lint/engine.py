@@ -9,12 +9,13 @@ summaries, then apply each file's suppressions to all of its findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.i18n import lang, pick, set_lang, t
+from akq_cli.core.laws import RegisterError, load_register, shipped_register
 from akq_cli.core.loader import Document, Node, read_document
 from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, is_plan_name, problem_document
 from akq_cli.lint import suppression as suppress
@@ -75,7 +76,7 @@ def make_finding(rule: Rule, doc: Document, file: str, hit: Hit, config: LintCon
     template = hit.message or rule.message
     return Finding(
         rule=rule.id,
-        severity=config.severity_of(rule.id, rule.severity),
+        severity=config.severity_of(rule.id, hit.severity or rule.severity),
         file=file,
         line=line,
         column=col,
@@ -313,6 +314,9 @@ def run(
     ``MemoCache`` or None; ``jobs`` the processes for the files the cache does not answer.
     """
     whole = names is None if meta is None else meta  # the whole catalog: no other items to look up
+    register_problem = None
+    if config.laws is None:
+        config, register_problem = with_register(config, state)
     if names is None:
         names = state.item_names()
     entries: list[tuple[str, str, Kind]] = [(n, display(n), "plan" if is_plan_name(n) else "item") for n in names]
@@ -362,5 +366,21 @@ def run(
         report.findings.extend(resolve(r.findings + by_file.pop(file, []), r.directives, file, config))
     for rest in by_file.values():  # findings about files not linted this run
         report.findings.extend(rest)
+    if register_problem is not None:
+        register_problem.file = display(register_problem.file)
+        report.findings.append(register_problem)
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def with_register(config: LintConfig, state: CatalogState) -> tuple[LintConfig, Finding | None]:
+    """``config`` with the state's law register; a broken catalog laws.toml is a finding, judged by the shipped one.
+
+    Reported rather than raised: `akq review` must still show a change that broke the register, and a lint run
+    must still report everything else.
+    """
+    try:
+        return replace(config, laws=load_register(state)), None
+    except RegisterError as exc:
+        problem = Finding("schema", "error", exc.path, exc.line, exc.column, "", exc.detail)
+        return replace(config, laws=shipped_register()), problem

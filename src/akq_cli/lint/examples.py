@@ -29,6 +29,8 @@ carry the akq.toml it is linted with (``Example.config``), the fragment that
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from akq_cli.core.loader import read_document
@@ -38,6 +40,10 @@ from akq_cli.lint.engine import run
 from akq_cli.lint.findings import Finding
 from akq_cli.lint.fixes import fix_document
 from akq_cli.lint.framework import Example
+
+# The day every example is judged on (`akq lint --as-of`): before 《中华人民共和国社会救助法》 took effect, so that
+# legal-basis-superseded's examples show each case, and fixed, so that no example changes its findings with the calendar.
+EXAMPLE_DAY = date(2026, 4, 1)
 
 # departments.yaml of the examples: the sample catalog's codes.
 DEPARTMENTS = frozenset({"SFJ", "GAJ", "RSJ", "MZJ", "WJW", "SCJ", "JYJ", "ZJJ", "YBJ"})
@@ -254,7 +260,10 @@ def lint_example(example: Example, config: LintConfig | None = None) -> list[Fin
     contents = {rel: text.encode("utf-8") for rel, text in files(example).items()}
     names = list(contents)
     contents.setdefault("departments.yaml", _DEPARTMENTS_YAML.encode("utf-8"))
-    return run(MemoryState(contents), config or example_config(example), names, meta=False).findings
+    config = config or example_config(example)
+    if config.as_of is None:
+        config = replace(config, as_of=EXAMPLE_DAY)
+    return run(MemoryState(contents), config, names, meta=False).findings
 
 
 _DEPARTMENTS_YAML = "departments:\n" + "".join(f"  - id: {d}\n" for d in sorted(DEPARTMENTS))

@@ -59,6 +59,9 @@ class Hit:
     message: dict[str, str] | None = None
     pointer: str | None = None  # when the problem is a missing key below node
     fix: dict[str, Any] | None = None
+    # below the rule's own severity for this hit (a notice before a change takes effect); akq.toml's
+    # [lint.severity] for the rule still decides over both
+    severity: Literal["error", "warning", "info"] | None = None
 
 
 @dataclass(slots=True)

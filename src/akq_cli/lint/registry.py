@@ -17,6 +17,8 @@ RULE_MODULES = (
     "notification_incomplete",
     "liability_missing",
     "legal_basis_unspecific",
+    "legal_basis_unknown_name",  # the law register (akq_cli.core.laws): names cited exactly
+    "legal_basis_superseded",  # … and still in force on the day judged
     "approval_missing",
     "excluded_domain",
     "status_incomplete",  # withdrawn/suspended items say since when and why (issues 10.4, 12.4)

@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from akq_cli.core.laws import LawRegister
 
 
 @dataclass
@@ -21,6 +24,14 @@ class LintConfig:
     severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity override
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> option -> value set in akq.toml
     source: Path | None = None
+    # The day the law-currency rules judge by (`akq lint --as-of`); None: today.  Tests and byte-stable
+    # outputs pin it, since a finding that depends on the calendar must not appear on its own overnight.
+    as_of: date | None = None
+    # The law-currency register the rules read (akq_cli.core.laws); None: the engine loads it from the state.
+    laws: LawRegister | None = None
+
+    def today(self) -> date:
+        return self.as_of or date.today()
 
     def enabled(self, rule_id: str) -> bool:
         if rule_id in self.ignore:
@@ -38,6 +49,8 @@ class LintConfig:
                 sorted(self.ignore),
                 sorted(self.severity.items()),
                 sorted((rule, sorted(values.items())) for rule, values in self.options.items()),
+                self.today().isoformat(),
+                self.laws.digest() if self.laws is not None else None,
             ],
             ensure_ascii=False,
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from akq_cli.core.textout import render, words
 from akq_cli.core.vocab import POLICY_AREAS
 from akq_cli.lint.cache import open_cache
 from akq_cli.lint.config import ConfigError, find_config, load_config
-from akq_cli.lint.engine import run
+from akq_cli.lint.engine import run, with_register
 from akq_cli.report.build import KINDS, STATUSES, DepartmentRow, ItemRow, Report, build_report, today
 
 Rows = list[list[Any]]
@@ -243,11 +245,16 @@ def run_report(catalog: Path | None, format: str, output: Path | None, as_of: st
         return _error(exc.message())
     except ConfigError as exc:
         return _error(exc.message())
+    assert cat.state is not None
+    # The laws judged as of the report's date, by the register the catalog has (a broken laws.toml is a finding).
+    config, register_problem = with_register(replace(config, as_of=dt.date.fromisoformat(date)), cat.state)
     # The same content-keyed cache as `akq lint`: a report after a lint is quick.
     cache = open_cache(cat.root, config.fingerprint(), lang())
-    assert cat.state is not None
     lint = run(cat.state, config, meta=False, display=relative_to(os.getcwd()), cache=cache, jobs=os.cpu_count() or 1)
-    result = build_report(cat, lint.findings, date)
+    if register_problem is not None:
+        register_problem.file = relative_to(os.getcwd())(register_problem.file)
+    findings = lint.findings if register_problem is None else [*lint.findings, register_problem]
+    result = build_report(cat, findings, date)
 
     if format == "xlsx":
         data = workbook(result)

@@ -20,7 +20,7 @@ from akq_cli.core.catalog import Catalog
 from akq_cli.core.state import CatalogState
 from akq_cli.lint.cache import MemoCache
 from akq_cli.lint.config import ConfigError, LintConfig, config_for
-from akq_cli.lint.engine import run
+from akq_cli.lint.engine import run, with_register
 from akq_cli.lint.findings import Finding
 from akq_cli.review.checklist import Check, item_checks
 from akq_cli.review.hidden import Hidden, by_config, by_suppression, without_directives
@@ -126,11 +126,14 @@ def _department_names(state: CatalogState) -> dict[str, str]:
     return {k: str(d.get("name", "")) for k, d in Catalog.from_state(state, with_items=False).departments.items()}
 
 
-def _config(state: CatalogState) -> LintConfig:
+def _config(state: CatalogState) -> tuple[LintConfig, Finding | None]:
+    """The state's akq.toml with its own law register (the base's register judges the head, as its akq.toml
+    does), and the finding of a broken laws.toml."""
     try:
-        return config_for(state)
+        config = config_for(state)
     except ConfigError:
-        return LintConfig()  # a broken config in the past is no reason to refuse today's review
+        config = LintConfig()  # a broken config in the past is no reason to refuse today's review
+    return with_register(config, state)
 
 
 class _Linter:
@@ -152,15 +155,18 @@ def build_review(base: CatalogState, head: CatalogState) -> Review:
     """
     diff = diff_snapshots(base, head)
     renames = diff.renames()
-    base_config = _config(base)
+    base_config, base_problem = _config(base)
+    head_problem = with_register(LintConfig(), head)[1]  # a laws.toml the change broke
     try:
-        head_config: LintConfig | None = config_for(head)
+        head_config: LintConfig | None = with_register(config_for(head), head)[0]
         config_error = None
     except ConfigError as exc:
         head_config, config_error = None, exc
     linter = _Linter()
-    base_findings = linter.lint(base, base_config)
-    judged = linter.lint(head, base_config)  # the base's rules, the head's suppressions
+    base_findings = linter.lint(base, base_config) + ([base_problem] if base_problem else [])
+    judged = linter.lint(head, base_config)  # the base's rules and register, the head's suppressions
+    if head_problem is not None:
+        judged = sorted([*judged, head_problem], key=Finding.sort_key)
 
     stripped = without_directives(head)
     bare = linter.lint(stripped, base_config) if stripped is not None else judged

@@ -14,12 +14,14 @@ import difflib
 import hashlib
 import json
 from collections.abc import Callable
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core import fields, timing
 from akq_cli.core.i18n import lang
+from akq_cli.core.laws import REGISTER_NAME
 from akq_cli.core.loader import read_document
 from akq_cli.core.resources import schema
 from akq_cli.core.state import CatalogState, is_plan_name
@@ -36,6 +38,8 @@ def is_legal(pointer: str, schema: str = "item") -> bool:
         return parts[0] == "standard_text"  # the paragraphs every form prints: liability, withdrawal, exclusion
     if schema == "plan":
         return True  # who may be inspected, how often, by whom: every line of a plan bears on the businesses drawn
+    if schema == "laws":
+        return True  # the law register decides which instruments count as in force for every item
     if schema != "item" or not pointer:
         return False
     # The registry flags the fields whose change alters what an applicant commits to or risks;
@@ -47,7 +51,7 @@ def schema_name(path: str | None) -> str:
     if is_plan_name(path or ""):
         return "plan"
     name = (path or "").rsplit("/", 1)[-1]
-    return {"catalog.yaml": "catalog", "departments.yaml": "departments"}.get(name, "item")
+    return {"catalog.yaml": "catalog", "departments.yaml": "departments", REGISTER_NAME: "laws"}.get(name, "item")
 
 
 @dataclass
@@ -253,9 +257,29 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+# The law register has no JSON Schema of its own (akq_cli.core.laws checks it); these titles name its fields in a review.
+_REGISTER_TITLES = {
+    "name": "名称", "aliases": "简称", "number": "文号", "level": "效力层级", "adopted": "通过或公布日期",
+    "effective": "施行日期", "revised": "最近修订日期", "repealed": "废止日期", "status": "状态",
+    "governed_by": "由上位法规定", "renumbered": "条文序号调整", "source": "来源", "checked": "核对日期", "note": "说明",
+}
+REGISTER_SCHEMA: dict[str, Any] = {
+    "properties": {
+        "instrument": {
+            "title": "法律法规登记",
+            "items": {"properties": {key: {"title": title} for key, title in _REGISTER_TITLES.items()}},
+        }
+    }
+}
+
+
+def _schema(name: str) -> dict[str, Any]:
+    return REGISTER_SCHEMA if name == "laws" else schema(name)
+
+
 def _schema_at(pointer: str, name: str = "item") -> dict[str, Any] | None:
 
-    node: Any = schema(name)
+    node: Any = _schema(name)
     for part in [p for p in pointer.split("/") if p]:
         if not isinstance(node, dict):
             return None
@@ -267,7 +291,7 @@ def label(pointer: str, schema_name: str = "item") -> str:
     """A field's name for people: 不实承诺的责任 › 刑事责任, 申请人承诺符合的条件 第2项."""
 
     zh = lang() == "zh"
-    node: Any = schema(schema_name)
+    node: Any = _schema(schema_name)
     parts: list[str] = []
     for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p]:
         if part.isdigit():
@@ -457,6 +481,17 @@ def _register_change(path: str, old: bytes | None, new: bytes | None) -> ItemCha
 
 
 def _parse_any(path: str, data: bytes) -> Any:
+    if path.rsplit("/", 1)[-1] == REGISTER_NAME:
+        return _parse_register(data)
     if not path.lower().endswith(ITEM_SUFFIXES):
         return None
     return _parse(path, data)
+
+
+def _parse_register(data: bytes) -> dict[str, Any] | None:
+    """The catalog's laws.toml as plain data, dates as text, so that a change shows field by field."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # unreadable: the review shows it so, and marks it for legal review
+    return json.loads(json.dumps(raw, ensure_ascii=False, default=str))

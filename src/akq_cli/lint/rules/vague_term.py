@@ -20,8 +20,8 @@ ADVICE: dict[str, tuple[str, str]] = {
         "name the body, document or article, e.g. 《中华人民共和国社会保险法》第四十五条",
     ),
     "相关": (
-        "请写明具体的部门、材料、文件或条款，例如“县民政局”“《社会救助暂行办法》第九条”",
-        "name the body, material, document or article, e.g. 县民政局, 《社会救助暂行办法》第九条",
+        "请写明具体的部门、材料、文件或条款，例如“县民政局”“《中华人民共和国社会救助法》第十八条”",
+        "name the body, material, document or article, e.g. 县民政局, 《中华人民共和国社会救助法》第十八条",
     ),
     "必要时": ("请写明在什么情况下、由谁、做什么", "state in which case, by whom, and what is done"),
     "必要的": ("请逐项写明需要什么", "list exactly what is needed"),
