@@ -103,10 +103,12 @@ def test_license_folds_in_its_certifications(catalog):
     assert "（五）一并告知承诺的证明事项" in headings
     assert headings[-1] == "（十二）承诺书的公开"
     body = texts(form, "body")
-    folded = next(t for t in body if t.startswith("1．食品从业人员健康证明。"))
+    # One folded-in certification: a plain paragraph, not a list numbered "1．".
+    folded = next(t for t in body if t.startswith("食品从业人员健康证明。"))
     assert "设定依据：《中华人民共和国食品安全法》第四十五条第二款" in folded
     assert "并已符合下列一并告知的证明事项的条件、要求：" in body
-    assert any(t.startswith("1．食品从业人员健康证明：从事接触直接入口食品工作的每名从业人员") for t in body)
+    assert any(t.startswith("食品从业人员健康证明：从事接触直接入口食品工作的每名从业人员") for t in body)
+    assert not any(t.startswith("1．食品从业人员") for t in body)
     assert "申请人自愿签署本告知承诺书并按要求提交材料的，行政机关当场作出行政许可决定。" in body
     assert "1．食品经营许可申请书；" in body and "3．经营场所平面图。" in body
     assert any("已经国务院批准（《国务院关于深化“证照分离”改革" in t and "2021年5月19日" in t for t in body)
@@ -123,7 +125,7 @@ def test_license_without_certifications_renumbers(catalog):
     assert "（五）告知承诺适用对象" in headings
     assert headings[-1] == "（十一）承诺书的公开"
     body = texts(form, "body")
-    assert "1．小餐饮经营许可申请书。" in body
+    assert "小餐饮经营许可申请书。" in body and "1．小餐饮经营许可申请书。" not in body
     assert any("在法定期限内作出行政许可决定" in t for t in body)
     assert "申请人作出承诺后，不需要另行提交材料。" in texts(form_of(catalog, "SCJ-XK-902", materials=[]), "body")
 
@@ -146,6 +148,8 @@ def test_labels():
     assert sentence("证明申请人已满3年") == "证明申请人已满3年。"
     assert sentence("已满3年；") == "已满3年。"
     assert enumerate_lines(["甲。", "乙"]) == ["1．甲；", "2．乙。"]
+    assert enumerate_lines(["甲；"]) == ["甲。"]  # a list of one is not numbered
+    assert enumerate_lines([]) == []
 
 
 def test_a_line_break_typed_into_a_basis_is_not_printed(catalog):

@@ -34,6 +34,7 @@ STYLE_IDS = {
 }
 KEEP_WITH_NEXT = {"title", "subtitle", "heading1", "heading2"}
 EAST_ASIAN_LANG = "zh-CN"
+WIDOW_CONTROL = "<w:widowControl/>"  # on: at least two lines of a paragraph on each page it spans
 _THEME_ATTRS = tuple(f"{W}{a}" for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 
 
@@ -80,13 +81,16 @@ def para_props(spec: StyleSpec) -> str:
     )
     keep = "<w:keepNext/>" if spec.key in KEEP_WITH_NEXT else ""
     outline = f'<w:outlineLvl w:val="{spec.outline}"/>' if spec.outline is not None else ""
-    # Widow control and automatic Latin/CJK spacing shift lines off the 22 x 28 grid.
+    # Widow and orphan control: no page opens with the last line of a paragraph (a lone "款；")
+    # nor ends with its first. A page then ends a line early; lines stay on the 28 pt grid
+    # because spacing is exact. Automatic Latin/CJK spacing would shift characters off the
+    # 28-character grid, so it stays off.
     # overflowPunct: Word lets punctuation after a full 28-character line hang into the margin
     # (its default). LibreOffice 7.4 reads the flag inverted: left out or "0", it hangs the mark
     # and its PDF silently drops it (a 证明的内容： lost its colon); "1" makes it carry the last
     # character over to the next line instead. Either way the mark stays visible.
     return (
-        f'<w:pPr>{keep}<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>'
+        f'<w:pPr>{keep}{WIDOW_CONTROL}<w:overflowPunct w:val="1"/>'
         '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         f'{spacing}{indent(spec)}<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
     )

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from akq_cli.core.invisible import clean
 from akq_cli.render.determinism import Entry, write_zip
 from akq_cli.render.docx_style import STYLE_IDS, mm_twips, text_runs, twips
-from akq_cli.render.forms import Form, InfoTable, Para, Signature
+from akq_cli.render.forms import Block, Form, InfoTable, Para, Signature
 from akq_cli.render.layout import Layout
 
 
@@ -50,31 +50,42 @@ def _table(layout: Layout, kind: str, table: InfoTable) -> str:
     )
 
 
-def _signature(layout: Layout, sig: Signature) -> str:
-    """Blank lines to sign in, then the two columns; kept on one page with what precedes it."""
-    keep = "<w:keepNext/>"
+KEEP = "<w:keepNext/>"
+LEAD_IN_ENDINGS = ("：", ":")
+
+
+def _signature(layout: Layout, sig: Signature, keep_last: bool) -> str:
+    """Blank lines to sign in, then the two columns; kept on one page with what precedes it
+    and, with ``keep_last``, with what follows (the copies note)."""
     tab = f'<w:tabs><w:tab w:val="left" w:pos="{mm_twips(layout.signature_right_mm)}"/></w:tabs>'
-    parts = [_para(layout, "signature", "", keep) for _ in range(layout.signature_blank_lines)]
+    parts = [_para(layout, "signature", "", KEEP) for _ in range(layout.signature_blank_lines)]
     rows = list(zip(sig.left, sig.right, strict=False))
     for i, (left, right) in enumerate(rows):
         if i:
-            parts.append(_para(layout, "signature", "", keep))
-        parts.append(_para(layout, "signature", f"{left}\t{right}", (keep if i < len(rows) - 1 else "") + tab))
+            parts.append(_para(layout, "signature", "", KEEP))
+        keep = KEEP if keep_last or i < len(rows) - 1 else ""
+        parts.append(_para(layout, "signature", f"{left}\t{right}", keep + tab))
     return "".join(parts)
+
+
+def _keeps_with_next(block: Para, following: Block | None) -> bool:
+    """The last promise stays with the signatures (no page of signatures alone); a lead-in
+    ending in a colon stays with what it introduces (no "核查方式包括：" ending a page)."""
+    return isinstance(following, Signature) or (following is not None and block.text.endswith(LEAD_IN_ENDINGS))
 
 
 def body_xml(layout: Layout, form: Form) -> str:
     out = []
     blocks = form.blocks
     for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, Para):
-            # The last promise stays with the signature block: no page holding only the signatures.
-            before_signature = i + 1 < len(blocks) and isinstance(blocks[i + 1], Signature)
-            out.append(_para(layout, block.style, block.text, "<w:keepNext/>" if before_signature else ""))
+            out.append(_para(layout, block.style, block.text, KEEP if _keeps_with_next(block, following) else ""))
         elif isinstance(block, InfoTable):
             out.append(_table(layout, form.kind, block))
         else:
-            out.append(_signature(layout, block))
+            # The copies note is the form's last line: never alone on a page of its own.
+            out.append(_signature(layout, block, keep_last=following is not None))
     return "".join(out)
 
 

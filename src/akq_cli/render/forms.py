@@ -112,8 +112,7 @@ def _standard(meta: dict[str, Any], kind: str, key: str) -> str:
 
 
 def _basis(data: dict[str, Any]) -> list[str]:
-    bases = L.legal_bases(data.get("legal_basis"))
-    return [L.sentence(bases[0])] if len(bases) == 1 else L.enumerate_lines(bases)
+    return L.enumerate_lines(L.legal_bases(data.get("legal_basis")))
 
 
 def _method(b: _Builder, data: dict[str, Any], meta: dict[str, Any]) -> list[str]:
