@@ -49,7 +49,16 @@ def test_certification_follows_the_annex(catalog):
     ]
     body = texts(form, "body")
     promises = [t for t in body if t.startswith("（")]
-    assert [p[:3] for p in promises] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    # The annex 范本's own words, 三（一）-（六) (the 范本 has 本人承诺许可后可核查方式包括, not a rewording).
+    assert promises == [
+        "（一）已经知晓行政机关告知的全部内容；",
+        "（二）自身已符合行政机关告知的条件、要求，具体是：",
+        "（三）愿意承担不实承诺的法律责任；",
+        "（四）本人承诺许可后可核查方式包括：",
+        "（五）本告知承诺文书中填写的基本信息真实、准确；",
+        "（六）上述承诺是申请人真实的意思表示。",
+    ]
+    assert "本人愿意配合对上述内容的调查、核查、核验。" in body
     assert "1．申请人自首次执业登记之日起连续执业满3年；" in body
     assert "2．申请人执业期间未受过停止执业处罚。" in body
     assert "《基层法律服务所管理办法》第十条第一款。" in body
