@@ -14,6 +14,7 @@ from typing import Any
 
 from akq_cli.core import fields, timing
 from akq_cli.render import labels as L
+from akq_cli.render import qr
 from akq_cli.render.wording import Wording
 
 _DIGITS = "零一二三四五六七八九"
@@ -53,6 +54,7 @@ class Form:
     title: str
     blocks: list[Block]
     properties: dict[str, str] = field(default_factory=dict)
+    link: str = ""  # the item's public page and version, printed as a QR code (render/qr.py); "" for none
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class FormContext:
     meta: dict[str, Any]
     departments: dict[str, dict[str, Any]]
     items: dict[str, dict[str, Any]]  # id -> item data, for folded-in certifications
+    versions: dict[str, str] = field(default_factory=dict)  # id -> version its file last changed in (qr.versions)
 
 
 class _Builder:
@@ -346,4 +349,6 @@ def build_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> Form
         "comments": f"依据{document.get('number', '')}制作，由 akq 根据告知承诺事项目录生成。",
         "created": _date_time(data.get("effective_date") or document.get("date")),
     }
-    return Form(kind, title, blocks, properties)
+    item_id = str(data.get("id") or "")
+    link = qr.link(ctx.meta, item_id, ctx.versions.get(item_id)) if item_id else ""
+    return Form(kind, title, blocks, properties, link)

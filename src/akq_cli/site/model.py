@@ -21,6 +21,11 @@ FORM_KINDS = ("docx", "pdf")
 UNKNOWN_DEPT = "_"
 
 
+def item_page(item_id: str) -> str:
+    """An item's public page below the site root (the forms' QR codes link to it too)."""
+    return f"items/{item_id}.html"
+
+
 @dataclass
 class Entry:
     """One published item, with the values the list, the page and the open data share."""
@@ -32,7 +37,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"items/{self.id}.html"
+        return item_page(self.id)
 
     @property
     def title(self) -> str:
