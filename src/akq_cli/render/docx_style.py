@@ -135,6 +135,30 @@ def _install_styles(document, layout: Layout) -> None:  # type: ignore[no-untype
         styles_el.append(parse_xml(style_xml(spec)))
 
 
+# Substitution data of the Chinese faces every Chinese Windows ships (Word's own font table entries for
+# them). Word falls back from a missing font to its altName and, failing that, to the installed font whose
+# panose, charset and family come closest: a missing font therefore carries its stock alternative's data.
+STOCK_FACES = {
+    "宋体": ("SimSun", "02010600030101010101", "auto", "variable"),
+    "黑体": ("SimHei", "02010609060101010101", "modern", "fixed"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern", "fixed"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern", "fixed"),
+}
+
+
+def font_xml(font: str, alt: str | None) -> str:
+    """A font table entry: the stock face's own data, or a missing face's alternative and the alternative's data."""
+    stock = STOCK_FACES.get(font) or STOCK_FACES.get(alt or "")
+    alt_name = STOCK_FACES[font][0] if font in STOCK_FACES else alt
+    alt_xml = f"<w:altName w:val={quoteattr(alt_name)}/>" if alt_name else ""
+    panose = f'<w:panose1 w:val="{stock[1]}"/>' if stock else ""
+    family, pitch = (stock[2], stock[3]) if stock else ("modern", "fixed")
+    return (
+        f'<w:font xmlns:w="{W_NS}" w:name={quoteattr(font)}>{alt_xml}{panose}<w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+    )
+
+
 def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped-def]
     """Declare the Chinese fonts (GB2312 charset, alternatives) so Word substitutes sensibly."""
 
@@ -144,16 +168,8 @@ def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped
     root = parse_xml(part.blob)
     names = {el.get(f"{W}name") for el in root.findall(f"{W}font")}
     for font in dict.fromkeys(spec.font for spec in layout.styles.values()):
-        if font in names:
-            continue
-        alt = layout.font_alternatives.get(font)
-        alt_xml = f"<w:altName w:val={quoteattr(alt)}/>" if alt else ""
-        root.append(
-            parse_xml(
-                f'<w:font xmlns:w="{W_NS}" w:name={quoteattr(font)}>{alt_xml}<w:charset w:val="86"/>'
-                '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
-            )
-        )
+        if font not in names:
+            root.append(parse_xml(font_xml(font, layout.font_alternatives.get(font))))
 
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
