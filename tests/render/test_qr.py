@@ -88,6 +88,12 @@ def test_outside_git_the_link_has_no_version(render_catalog, tmp_path):
     assert link_in(out / "SFJ-ZM-901.docx") == f"{BASE}items/SFJ-ZM-901.html"
 
 
+def test_a_draft_has_no_page_and_no_qr_code(render_catalog, tmp_path):
+    out = tmp_path / "out"
+    assert run_akq("render", "SCJ-XK-902", "-o", out, cwd=render_catalog).code == 0  # status: draft
+    assert "<w:drawing>" not in part(out / "SCJ-XK-902.docx", "word/document.xml")
+
+
 def test_no_site_address_no_qr_code(render_catalog, tmp_path):
     meta = render_catalog / "catalog.yaml"
     meta.write_text(meta.read_text("utf-8").replace("  base_url: https://www.xjahq.gov.cn/gzcnz/\n", ""), "utf-8")
@@ -101,8 +107,12 @@ def test_no_site_address_no_qr_code(render_catalog, tmp_path):
 def test_same_link_same_png():
     assert qr.png(f"{BASE}items/X-1.html?v=2026-01-01-0123abcd") == qr.png(f"{BASE}items/X-1.html?v=2026-01-01-0123abcd")
     assert qr.png(f"{BASE}items/X-1.html") != qr.png(f"{BASE}items/X-2.html")
-    assert qr.link({"site": {"base_url": "https://e.org/x"}}, "A-1", None) == "https://e.org/x/items/A-1.html"
-    assert qr.link({}, "A-1", "v") == ""
+    published = {"id": "A-1", "status": "published"}
+    assert qr.link({"site": {"base_url": "https://e.org/x"}}, published, None) == "https://e.org/x/items/A-1.html"
+    assert qr.link({}, published, "v") == ""
+    # No public page, no code: a draft, an id the site leaves out.
+    assert qr.link({"site": {"base_url": "https://e.org/"}}, {**published, "status": "draft"}, "v") == ""
+    assert qr.link({"site": {"base_url": "https://e.org/"}}, {**published, "id": "../x"}, "v") == ""
 
 
 def read_pgm(path: Path) -> tuple[int, int, bytes]:

@@ -35,7 +35,8 @@ def _qr_run(layout: Layout, link: str) -> str:
     y = round(layout.qr.top_mm * EMU_PER_MM)
     descr = escape(clean(f"扫码查看本事项网页：{link}"), {'"': "&quot;"})
     return (
-        f'<w:r><w:rPr>{rfonts(layout.styles["title"].font)}</w:rPr><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+        f'<w:r><w:rPr>{rfonts(layout.styles["title"].font)}</w:rPr><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
         'behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
         f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'

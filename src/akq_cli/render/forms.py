@@ -349,6 +349,5 @@ def build_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> Form
         "comments": f"依据{document.get('number', '')}制作，由 akq 根据告知承诺事项目录生成。",
         "created": _date_time(data.get("effective_date") or document.get("date")),
     }
-    item_id = str(data.get("id") or "")
-    link = qr.link(ctx.meta, item_id, ctx.versions.get(item_id)) if item_id else ""
+    link = qr.link(ctx.meta, data, ctx.versions.get(str(data.get("id"))))
     return Form(kind, title, blocks, properties, link)

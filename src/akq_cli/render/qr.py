@@ -4,7 +4,7 @@ A clerk scans a printed form and lands on the item's page; the link's ``v`` name
 in which that item last changed (its own file, not the catalog's head, so that a form changes only
 when its item does). A form made outside git, or from an item file with uncommitted edits, links to
 the page without a version: no commit holds what it says. No site address in catalog.yaml
-(site.base_url): no QR code.
+(site.base_url), or an item with no public page (not published): no QR code.
 """
 
 from __future__ import annotations
@@ -17,18 +17,12 @@ from typing import Any
 import segno
 
 from akq_cli.core.git import last_commits
-from akq_cli.site.model import item_page
+from akq_cli.site.model import ITEM_ID, item_page, site_base_url
 
 SHORT = 8  # hex digits of the commit id: fixed, so that a growing repository does not change old forms
 MODULE_PX = 8  # PNG pixels per QR module: sharp edges however LibreOffice or Word scale the picture
 BORDER = 4  # the quiet zone, in modules, that readers need around the code
 _MODULE_BYTE = bytes([0xFF, 0x00]) + bytes(254)  # segno's matrix holds 1 for a dark module: 8 black pixels
-
-
-def base_url(meta: dict[str, Any]) -> str:
-    site = meta.get("site")
-    url = str(site.get("base_url") or "").strip() if isinstance(site, dict) else ""
-    return url if not url or url.endswith("/") else url + "/"
 
 
 def versions(root: Path, items: dict[str, Path]) -> dict[str, str]:
@@ -44,10 +38,14 @@ def versions(root: Path, items: dict[str, Path]) -> dict[str, str]:
     return out
 
 
-def link(meta: dict[str, Any], item_id: str, version: str | None) -> str:
-    """The form's link, or "" when the catalog names no site."""
-    base = base_url(meta)
-    if not base:
+def link(meta: dict[str, Any], item: dict[str, Any], version: str | None) -> str:
+    """The form's link; "" when there is no public page to link to.
+
+    Only a published item has a page (site/); a draft's form printed for review gets no code. Ids the
+    site leaves out (not matching its id pattern) get none either."""
+    base = site_base_url(meta)
+    item_id = str(item.get("id") or "")
+    if not base or item.get("status") != "published" or not ITEM_ID.match(item_id):
         return ""
     return f"{base}{item_page(item_id)}" + (f"?v={version}" if version else "")
 
