@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import zxingcpp  # a dev dependency: decodes the QR code from the PDF page
 
 from akq_cli.render import qr
 from akq_cli.render.pdf import convert, find_soffice
@@ -137,7 +138,6 @@ def test_qr_code_decodes_from_the_pdf_page(repo, tmp_path):
     """What a clerk's phone sees: LibreOffice's PDF, page 1 as an image, the QR code read back."""
     require_tool("soffice", why="the QR code is read from LibreOffice's PDF")
     require_tool("pdftoppm", why="poppler-utils turns the PDF page into an image")
-    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (a dev dependency) decodes the QR code")
     catalog = repo / "catalog"
     out = tmp_path / "out"
     assert run_akq("render", "SFJ-ZM-901", "-o", out, cwd=catalog).code == 0
