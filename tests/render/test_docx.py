@@ -89,6 +89,26 @@ def test_body_grid_is_22_lines_of_28_characters(rendered):
     assert 28 * 15.75 <= width_pt < 29 * 15.75
 
 
+# What Word on a stock Chinese Windows falls back to: the official faces are not installed there
+# (仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 ship with no Windows); their alternatives are.
+@pytest.mark.parametrize(
+    ("font", "alt", "panose"),
+    [
+        ("方正小标宋简体", "宋体", "02010600030101010101"),  # SimSun's own panose: the title stays a Song face
+        ("仿宋_GB2312", "仿宋", "02010609060101010101"),
+        ("楷体_GB2312", "楷体", "02010609060101010101"),
+        ("黑体", "SimHei", "02010609060101010101"),
+        ("宋体", "SimSun", "02010600030101010101"),
+    ],
+)
+def test_font_table_falls_back_to_stock_windows_faces(rendered, font, alt, panose):
+    table = {f.get(f"{W}name"): f for f in xml(rendered / "SFJ-ZM-901.docx", "word/fontTable.xml").findall(f"{W}font")}
+    entry = table[font]
+    assert entry.find(f"{W}altName").get(f"{W}val") == alt
+    assert entry.find(f"{W}panose1").get(f"{W}val") == panose
+    assert entry.find(f"{W}charset").get(f"{W}val") == "86"  # GB2312
+
+
 def test_no_theme_fonts_and_no_japanese(rendered):
     docx = rendered / "SFJ-ZM-901.docx"
     styles = part(docx, "word/styles.xml")

@@ -49,7 +49,16 @@ def test_certification_follows_the_annex(catalog):
     ]
     body = texts(form, "body")
     promises = [t for t in body if t.startswith("（")]
-    assert [p[:3] for p in promises] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    # The annex 范本's own words, 三（一）-（六) (the 范本 has 本人承诺许可后可核查方式包括, not a rewording).
+    assert promises == [
+        "（一）已经知晓行政机关告知的全部内容；",
+        "（二）自身已符合行政机关告知的条件、要求，具体是：",
+        "（三）愿意承担不实承诺的法律责任；",
+        "（四）本人承诺许可后可核查方式包括：",
+        "（五）本告知承诺文书中填写的基本信息真实、准确；",
+        "（六）上述承诺是申请人真实的意思表示。",
+    ]
+    assert "本人愿意配合对上述内容的调查、核查、核验。" in body
     assert "1．申请人自首次执业登记之日起连续执业满3年；" in body
     assert "2．申请人执业期间未受过停止执业处罚。" in body
     assert "《基层法律服务所管理办法》第十条第一款。" in body
@@ -103,10 +112,12 @@ def test_license_folds_in_its_certifications(catalog):
     assert "（五）一并告知承诺的证明事项" in headings
     assert headings[-1] == "（十二）承诺书的公开"
     body = texts(form, "body")
-    folded = next(t for t in body if t.startswith("1．食品从业人员健康证明。"))
+    # One folded-in certification: a plain paragraph, not a list numbered "1．".
+    folded = next(t for t in body if t.startswith("食品从业人员健康证明。"))
     assert "设定依据：《中华人民共和国食品安全法》第四十五条第二款" in folded
     assert "并已符合下列一并告知的证明事项的条件、要求：" in body
-    assert any(t.startswith("1．食品从业人员健康证明：从事接触直接入口食品工作的每名从业人员") for t in body)
+    assert any(t.startswith("食品从业人员健康证明：从事接触直接入口食品工作的每名从业人员") for t in body)
+    assert not any(t.startswith("1．食品从业人员") for t in body)
     assert "申请人自愿签署本告知承诺书并按要求提交材料的，行政机关当场作出行政许可决定。" in body
     assert "1．食品经营许可申请书；" in body and "3．经营场所平面图。" in body
     assert any("已经国务院批准（《国务院关于深化“证照分离”改革" in t and "2021年5月19日" in t for t in body)
@@ -123,7 +134,7 @@ def test_license_without_certifications_renumbers(catalog):
     assert "（五）告知承诺适用对象" in headings
     assert headings[-1] == "（十一）承诺书的公开"
     body = texts(form, "body")
-    assert "1．小餐饮经营许可申请书。" in body
+    assert "小餐饮经营许可申请书。" in body and "1．小餐饮经营许可申请书。" not in body
     assert any("在法定期限内作出行政许可决定" in t for t in body)
     assert "申请人作出承诺后，不需要另行提交材料。" in texts(form_of(catalog, "SCJ-XK-902", materials=[]), "body")
 
@@ -146,6 +157,8 @@ def test_labels():
     assert sentence("证明申请人已满3年") == "证明申请人已满3年。"
     assert sentence("已满3年；") == "已满3年。"
     assert enumerate_lines(["甲。", "乙"]) == ["1．甲；", "2．乙。"]
+    assert enumerate_lines(["甲；"]) == ["甲。"]  # a list of one is not numbered
+    assert enumerate_lines([]) == []
 
 
 def test_a_line_break_typed_into_a_basis_is_not_printed(catalog):

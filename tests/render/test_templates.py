@@ -35,6 +35,8 @@ def edited(path: Path, old: str, new: str) -> str:
         ("[styles.note]", "[styles.remark]", "缺少 [styles.note]"),
         ("top_mm = 37", "top_mm = = 37", "layout.toml:"),
         ("certification_mm = [27, 46, 27, 56]", "certification_mm = [27, 46, 83]", "成对"),
+        ("size_mm = 20 ", "size_mm = 30 ", "二维码会压住正文"),  # 10 + 30 mm reaches into the 37 mm top margin's text
+        ("size_mm = 20 ", 'size_mm = "小" ', "[qr] size_mm 应为数字"),
     ],
 )
 def test_bad_layout_edits_are_explained(old, new, expected):
@@ -65,3 +67,14 @@ def test_sections_follow_the_file_order():
     path = wording_path()
     text = edited(path, 'name = "证明事项名称"\npurpose = "证明用途"\n', 'purpose = "证明用途"\nname = "证明事项名称"\n')
     assert list(parse_wording(text, path).sections("certification"))[:2] == ["purpose", "name"]
+
+
+def test_layout_without_a_qr_section_keeps_the_defaults():
+    """A county's layout.toml from before the QR code still loads: 20 mm, 10 mm from the top."""
+    path = layout_path()
+    text = path.read_text("utf-8")
+    start = text.index("[qr]")
+    older = text[:start] + text[text.index("\n\n", start) :]
+    assert "[qr]" not in older
+    layout = parse_layout(older, path)
+    assert (layout.qr.size_mm, layout.qr.top_mm) == (20.0, 10.0)

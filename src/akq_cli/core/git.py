@@ -181,3 +181,32 @@ def config_paths(prefix: str) -> list[str]:
     """Where akq.toml may sit for a catalog at ``prefix``: its folder and every folder above it."""
     parts = prefix.split("/") if prefix else []
     return [("/".join(parts[:i]) + "/akq.toml").lstrip("/") for i in range(len(parts), -1, -1)]
+
+
+def last_commits(folder: Path) -> dict[Path, tuple[str, str]]:
+    """Each committed file below ``folder`` -> (commit id, committer day) of the last commit that changed it.
+
+    Along the first-parent line, as the site's change log reads history: the day a change reached the
+    published catalog. Files with uncommitted changes, and every file outside a repository, are left out:
+    no commit holds what they say. One ``git log`` and one ``git status`` for the whole folder.
+    """
+    folder = folder.resolve()
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        return {}
+    root = Path(top.stdout.decode("utf-8", "replace").strip()).resolve()
+    log = _git(folder, "-c", "core.quotepath=off", "log", "--first-parent", "--diff-merges=first-parent",
+               "--name-only", "--format=%x01%H %cs", "--", ".")  # fmt: skip
+    status = _git(folder, "-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=all", "--", ".")
+    if log.returncode != 0 or status.returncode != 0:
+        return {}
+    dirty = {root / line[3:].split(" -> ")[-1] for line in status.stdout.decode("utf-8", "replace").splitlines()}
+    found: dict[Path, tuple[str, str]] = {}
+    for block in log.stdout.decode("utf-8", "replace").split("\x01")[1:]:
+        head, _, names = block.partition("\n")
+        commit, _, day = head.partition(" ")
+        for name in names.splitlines():
+            path = root / name
+            if name and path not in found and path not in dirty:
+                found[path] = (commit, day)
+    return found

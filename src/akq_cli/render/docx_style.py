@@ -34,6 +34,7 @@ STYLE_IDS = {
 }
 KEEP_WITH_NEXT = {"title", "subtitle", "heading1", "heading2"}
 EAST_ASIAN_LANG = "zh-CN"
+WIDOW_CONTROL = "<w:widowControl/>"  # on: at least two lines of a paragraph on each page it spans
 _THEME_ATTRS = tuple(f"{W}{a}" for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 
 
@@ -80,13 +81,16 @@ def para_props(spec: StyleSpec) -> str:
     )
     keep = "<w:keepNext/>" if spec.key in KEEP_WITH_NEXT else ""
     outline = f'<w:outlineLvl w:val="{spec.outline}"/>' if spec.outline is not None else ""
-    # Widow control and automatic Latin/CJK spacing shift lines off the 22 x 28 grid.
+    # Widow and orphan control: no page opens with the last line of a paragraph (a lone "款；")
+    # nor ends with its first. A page then ends a line early; lines stay on the 28 pt grid
+    # because spacing is exact. Automatic Latin/CJK spacing would shift characters off the
+    # 28-character grid, so it stays off.
     # overflowPunct: Word lets punctuation after a full 28-character line hang into the margin
     # (its default). LibreOffice 7.4 reads the flag inverted: left out or "0", it hangs the mark
     # and its PDF silently drops it (a 证明的内容： lost its colon); "1" makes it carry the last
     # character over to the next line instead. Either way the mark stays visible.
     return (
-        f'<w:pPr>{keep}<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>'
+        f'<w:pPr>{keep}{WIDOW_CONTROL}<w:overflowPunct w:val="1"/>'
         '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         f'{spacing}{indent(spec)}<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
     )
@@ -131,6 +135,30 @@ def _install_styles(document, layout: Layout) -> None:  # type: ignore[no-untype
         styles_el.append(parse_xml(style_xml(spec)))
 
 
+# Substitution data of the Chinese faces every Chinese Windows ships (Word's own font table entries for
+# them). Word falls back from a missing font to its altName and, failing that, to the installed font whose
+# panose, charset and family come closest: a missing font therefore carries its stock alternative's data.
+STOCK_FACES = {
+    "宋体": ("SimSun", "02010600030101010101", "auto", "variable"),
+    "黑体": ("SimHei", "02010609060101010101", "modern", "fixed"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern", "fixed"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern", "fixed"),
+}
+
+
+def font_xml(font: str, alt: str | None) -> str:
+    """A font table entry: the stock face's own data, or a missing face's alternative and the alternative's data."""
+    stock = STOCK_FACES.get(font) or STOCK_FACES.get(alt or "")
+    alt_name = STOCK_FACES[font][0] if font in STOCK_FACES else alt
+    alt_xml = f"<w:altName w:val={quoteattr(alt_name)}/>" if alt_name else ""
+    panose = f'<w:panose1 w:val="{stock[1]}"/>' if stock else ""
+    family, pitch = (stock[2], stock[3]) if stock else ("modern", "fixed")
+    return (
+        f'<w:font xmlns:w="{W_NS}" w:name={quoteattr(font)}>{alt_xml}{panose}<w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+    )
+
+
 def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped-def]
     """Declare the Chinese fonts (GB2312 charset, alternatives) so Word substitutes sensibly."""
 
@@ -140,16 +168,8 @@ def _install_fonts(document, layout: Layout) -> None:  # type: ignore[no-untyped
     root = parse_xml(part.blob)
     names = {el.get(f"{W}name") for el in root.findall(f"{W}font")}
     for font in dict.fromkeys(spec.font for spec in layout.styles.values()):
-        if font in names:
-            continue
-        alt = layout.font_alternatives.get(font)
-        alt_xml = f"<w:altName w:val={quoteattr(alt)}/>" if alt else ""
-        root.append(
-            parse_xml(
-                f'<w:font xmlns:w="{W_NS}" w:name={quoteattr(font)}>{alt_xml}<w:charset w:val="86"/>'
-                '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
-            )
-        )
+        if font not in names:
+            root.append(parse_xml(font_xml(font, layout.font_alternatives.get(font))))
 
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from akq_cli.core import fields, timing
 from akq_cli.core.conditions import texts as condition_texts
-from akq_cli.render import fillin
+from akq_cli.render import fillin, qr
 from akq_cli.render import labels as L
 from akq_cli.render.grid import GridTable
 from akq_cli.render.wording import Wording
@@ -57,6 +57,7 @@ class Form:
     title: str
     blocks: list[Block]
     properties: dict[str, str] = field(default_factory=dict)
+    link: str = ""  # the item's public page and version, printed as a QR code (render/qr.py); "" for none
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class FormContext:
     meta: dict[str, Any]
     departments: dict[str, dict[str, Any]]
     items: dict[str, dict[str, Any]]  # id -> item data, for folded-in certifications
+    versions: dict[str, str] = field(default_factory=dict)  # id -> version its file last changed in (qr.versions)
 
 
 class _Builder:
@@ -116,8 +118,7 @@ def _standard(meta: dict[str, Any], kind: str, key: str) -> str:
 
 
 def _basis(data: dict[str, Any]) -> list[str]:
-    bases = L.legal_bases(data.get("legal_basis"))
-    return [L.sentence(bases[0])] if len(bases) == 1 else L.enumerate_lines(bases)
+    return L.enumerate_lines(L.legal_bases(data.get("legal_basis")))
 
 
 def _method(b: _Builder, data: dict[str, Any], meta: dict[str, Any]) -> list[str]:
@@ -367,4 +368,5 @@ def build_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> Form
         "comments": f"依据{document.get('number', '')}制作，由 akq 根据告知承诺事项目录生成。",
         "created": _date_time(data.get("effective_date") or document.get("date")),
     }
-    return Form(kind, title, blocks, properties)
+    link = qr.link(ctx.meta, data, ctx.versions.get(str(data.get("id"))))
+    return Form(kind, title, blocks, properties, link)

@@ -162,6 +162,7 @@ def prepare_state(
     force: bool = False,
 ) -> dict[str, Any]:
     """Everything the workers share, built once: templates, styled base document, catalog parts."""
+    from akq_cli.render import qr
     from akq_cli.render.docx_style import base_document
     from akq_cli.render.docx_writer import FormPackage
     from akq_cli.render.forms import FormContext
@@ -169,10 +170,14 @@ def prepare_state(
     from akq_cli.render.wording import load_wording
 
     layout = load_layout()
+    by_id = catalog.by_id()
+    task_paths = {t.id: by_id[t.id].path for t in tasks if t.id in by_id}
     return {
         "wording": load_wording(),
         "package": FormPackage(base_document(layout), layout),
-        "context": FormContext(catalog.meta, catalog.departments, folded_items(catalog, tasks)),
+        "context": FormContext(
+            catalog.meta, catalog.departments, folded_items(catalog, tasks), qr.versions(catalog.root, task_paths)
+        ),
         "out_dir": out_dir,
         "force": force,
     }

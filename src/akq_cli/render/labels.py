@@ -33,8 +33,12 @@ def sentence(text: Any) -> str:
 
 
 def enumerate_lines(texts: list[str]) -> list[str]:
-    """`1．…；` for each but the last, which ends in 。 (GB/T 9704's third level numbering)."""
+    """`1．…；` for each but the last, which ends in 。 (GB/T 9704's third level numbering).
+
+    A single entry is a plain sentence: a list of one numbered "1．" reads as if the rest were lost."""
     count = len(texts)
+    if count == 1:
+        return [sentence(texts[0])]
     return [f"{i}．{bare(t)}{'；' if i < count else '。'}" for i, t in enumerate(texts, 1)]
 
 

@@ -68,6 +68,12 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
+class QrSpec:
+    size_mm: float = 20.0
+    top_mm: float = 10.0  # from the top edge of the paper; keep size + top below [page] top_mm
+
+
+@dataclass(frozen=True)
 class Layout:
     page: PageSpec
     styles: dict[str, StyleSpec]
@@ -76,6 +82,7 @@ class Layout:
     signature_right_mm: float
     signature_blank_lines: int
     font_alternatives: dict[str, str]
+    qr: QrSpec = QrSpec()
 
 
 def _table(raw: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
@@ -164,7 +171,17 @@ def parse_layout(text: str, path: Path) -> Layout:
     alternatives = raw.get("font_alternatives", {})
     if not isinstance(alternatives, dict) or not all(isinstance(v, str) for v in alternatives.values()):
         raise TemplateError(path, "[font_alternatives] 应为“字体 = 替代字体”/ must map font names to font names")
+    qr_raw = raw.get("qr", {})
+    if not isinstance(qr_raw, dict):
+        raise TemplateError(path, "[qr] 应为一节 / must be a table")
+    qr = QrSpec(
+        size_mm=_number(qr_raw, "size_mm", "qr", path, QrSpec.size_mm),
+        top_mm=_number(qr_raw, "top_mm", "qr", path, QrSpec.top_mm),
+    )
+    if qr.size_mm + qr.top_mm > page_spec.top_mm:
+        raise TemplateError(path, "[qr] top_mm + size_mm 超过了天头（[page] top_mm），二维码会压住正文 / the QR code would overlap the text")
     return Layout(
+        qr=qr,
         page=page_spec,
         styles=styles,
         info_columns_mm=columns,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Callable
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -23,6 +23,18 @@ FORM_KINDS = ("docx", "pdf")
 UNKNOWN_DEPT = "_"
 
 
+def item_page(item_id: str) -> str:
+    """An item's public page below the site root (the forms' QR codes link to it too)."""
+    return f"items/{item_id}.html"
+
+
+def site_base_url(meta: dict[str, Any]) -> str:
+    """catalog.yaml's site.base_url ending in "/", or "" when the catalog names no site."""
+    site = meta.get("site")
+    url = _text(site.get("base_url")) if isinstance(site, dict) else ""
+    return url if url.endswith("/") or not url else url + "/"
+
+
 @dataclass
 class Entry:
     """One published item, with the values the list, the page and the open data share."""
@@ -34,7 +46,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"items/{self.id}.html"
+        return item_page(self.id)
 
     @property
     def title(self) -> str:
@@ -159,9 +171,7 @@ class SiteModel:
 
     @property
     def base_url(self) -> str:
-        site = self.meta.get("site")
-        url = _text(site.get("base_url")) if isinstance(site, dict) else ""
-        return url if url.endswith("/") or not url else url + "/"
+        return site_base_url(self.meta)
 
     @property
     def document(self) -> dict[str, Any]:
