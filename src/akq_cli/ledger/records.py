@@ -1,0 +1,266 @@
+"""Commitments: record one, import a department's case export, change status (撤回 and the rest)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from akq_cli.core.spreadsheet import SheetError, read_table
+from akq_cli.ledger import chain, ids
+from akq_cli.ledger.errors import LedgerError, msg
+from akq_cli.ledger.schema import commitments, status_history
+from akq_cli.ledger.tasks import TaskPlanner
+
+CHANNELS = {"window": "窗口", "online": "网上"}
+ROUTES = {"commitment": "告知承诺", "proof": "提交证明"}
+STATUSES = {"accepted": "受理", "concluded": "办结", "withdrawn": "撤回", "terminated": "终止", "revoked": "撤销"}
+# Which status may follow which: withdrawal and termination only before the matter is concluded (三（七）);
+# a concluded decision may still be revoked (撤销).
+NEXT = {"accepted": {"concluded", "withdrawn", "terminated", "revoked"}, "concluded": {"revoked"}}
+
+
+def choice(field_name: str, value: str, choices: Mapping[str, str]) -> str:
+    """Accept the code or its Chinese word (窗口 / window)."""
+    for code, word in choices.items():
+        if value in (code, word):
+            return code
+    raise LedgerError("bad-choice", field=field_name, value=value, choices="、".join(f"{w}（{c}）" for c, w in choices.items()))
+
+
+def parse_date(field_name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip().replace("/", "-"))
+    except ValueError as exc:
+        raise LedgerError("bad-date", field=field_name, value=value) from exc
+
+
+@dataclass
+class Application:
+    item_id: str
+    applicant_name: str
+    applicant_id: str
+    signed_on: date
+    channel: str
+    route: str = "commitment"
+    proxy_name: str | None = None
+    proxy_authorisation: str | None = None
+    fill_in: dict[str, str] = field(default_factory=dict)
+    code: str | None = None
+
+
+def check_fill_in(item: Mapping[str, Any], values: Mapping[str, str]) -> None:
+    """Against the item's `fill_in` fields when it has them; a free map otherwise (until every item has them)."""
+    declared = item.get("fill_in")
+    if not isinstance(declared, list) or not declared:
+        return
+    labels = [f.get("label") for f in declared if isinstance(f, dict)]
+    for label in values:
+        if label not in labels:
+            raise LedgerError("bad-fill-in", label=label, item=item.get("id"), known="、".join(map(str, labels)))
+    for f in declared:
+        if isinstance(f, dict) and f.get("required") and f.get("type") != "table" and not values.get(f.get("label", "")):
+            raise LedgerError("missing-fill-in", label=f.get("label"), item=item.get("id"))
+
+
+class Codes:
+    """承诺编码 serials per signing day, read once per day from the ledger, then counted here."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn, self.last = conn, {}  # type: dict[date, int]
+
+    def next(self, day: date) -> str:
+        if day not in self.last:
+            prefix = ids.commitment_code(day, 0)[:-5]
+            top = self.conn.execute(
+                select(func.max(commitments.c.code)).where(commitments.c.code.like(prefix + "%"))
+            ).scalar()
+            self.last[day] = int(top[-5:]) if top else 0
+        self.last[day] += 1
+        return ids.commitment_code(day, self.last[day])
+
+
+class Recorder:
+    """Turns applications into rows; one per connection (it caches items and serials)."""
+
+    def __init__(self, conn: Connection, items: Mapping[str, Mapping[str, Any]], catalog_commit: str, actor: str,
+                 planner: TaskPlanner) -> None:
+        self.conn, self.items, self.commit, self.actor, self.planner = conn, items, catalog_commit, actor, planner
+        self.codes = Codes(conn)
+
+    def row(self, app: Application, source: str) -> dict[str, Any]:
+        item = self.items.get(app.item_id)
+        if item is None:
+            raise LedgerError("unknown-item", item=app.item_id)
+        applicant_id = ids.normalise(app.applicant_id)
+        kind = ids.kind_of(applicant_id)
+        if kind is None:
+            raise LedgerError("bad-id", value=applicant_id)
+        check_fill_in(item, app.fill_in)
+        return {
+            "code": app.code or self.codes.next(app.signed_on),
+            "item_id": app.item_id,
+            "department": str(item.get("department", "")),
+            "catalog_commit": self.commit,
+            "route": app.route,
+            "applicant_kind": kind,
+            "applicant_name": app.applicant_name.strip(),
+            "applicant_id": applicant_id,
+            "proxy_name": app.proxy_name or None,
+            "proxy_authorisation": app.proxy_authorisation or None,
+            "fill_in": json.dumps(app.fill_in, ensure_ascii=False, sort_keys=True),
+            "signed_on": app.signed_on,
+            "channel": app.channel,
+            "status": "accepted",
+            "status_on": app.signed_on,
+            "source": source,
+            "purged_on": None,
+        }
+
+    def write(self, rows: list[dict[str, Any]]) -> list[int]:
+        new = chain.insert_rows(self.conn, self.actor, "record", commitments, rows)
+        history = [{"commitment_id": i, "status": "accepted", "on_date": r["signed_on"], "reason": None,
+                    "actor": self.actor} for i, r in zip(new, rows, strict=True)]
+        chain.insert_rows(self.conn, self.actor, "status", status_history, history)
+        self.planner.plan(self.conn, self.actor, [
+            (i, self.items[r["item_id"]], r["signed_on"]) for i, r in zip(new, rows, strict=True) if r["route"] == "commitment"
+        ])
+        return new
+
+
+def record(recorder: Recorder, app: Application) -> str:
+    row = recorder.row(app, "record")
+    if app.code and recorder.conn.execute(select(commitments.c.id).where(commitments.c.code == app.code)).first():
+        raise LedgerError("duplicate", code=app.code)
+    recorder.write([row])
+    return row["code"]
+
+
+# Import columns: (key, accepted headers). A department's case system names them its own way.
+COLUMNS: list[tuple[str, tuple[str, ...]]] = [
+    ("code", ("承诺编码", "code")),
+    ("item_id", ("事项编号", "item")),
+    ("applicant_name", ("申请人", "申请人姓名或名称", "applicant")),
+    ("applicant_id", ("证件号码", "身份证号码或统一社会信用代码", "id")),
+    ("signed_on", ("签署日期", "承诺日期", "signed")),
+    ("channel", ("办理渠道", "渠道", "channel")),
+    ("route", ("办理方式", "route")),
+    ("proxy_name", ("代理人", "proxy")),
+    ("proxy_authorisation", ("授权委托书", "授权委托书编号", "authorisation")),
+]
+REQUIRED = ("item_id", "applicant_name", "applicant_id", "signed_on", "channel")
+FILL_PREFIX = ("填写：", "填写:", "fill:")
+
+
+@dataclass
+class Rejected:
+    row: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    source: str
+    accepted: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def _header(cells: list[str], path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    where: dict[str, int] = {}
+    fills: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        name = cell.strip()
+        for key, names in COLUMNS:
+            if name in names:
+                where[key] = i
+        for prefix in FILL_PREFIX:
+            if name.startswith(prefix):
+                fills[name[len(prefix):].strip()] = i
+    missing = [COLUMNS[[k for k, _ in COLUMNS].index(key)][1][0] for key in REQUIRED if key not in where]
+    if missing:
+        raise LedgerError("import-no-header", path=str(path), missing="、".join(missing),
+                          columns="、".join(names[0] for _, names in COLUMNS))
+    return where, fills
+
+
+def import_file(recorder: Recorder, path: Path, batch: int = 20_000,
+                progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Every row that passes goes in; every row that does not is reported with its row number and why.
+    A 承诺编码 already in the ledger is rejected, never overwritten."""
+    try:
+        table = read_table(path)
+    except (SheetError, OSError) as exc:
+        detail = exc.message() if isinstance(exc, SheetError) else str(exc)
+        raise LedgerError("import-unreadable", path=str(path), detail=detail) from exc
+    rows = [r for r in table.rows if not r.empty and not r.heading]
+    result = ImportResult(table.source)
+    if not rows:
+        return result
+    where, fills = _header(rows[0].cells, path)
+    existing_codes = _codes_in_file(recorder.conn, rows[1:], where.get("code"))
+    seen: set[str] = set()
+    pending: list[dict[str, Any]] = []
+    for r in rows[1:]:
+        def cell(key: str, r: Any = r) -> str:
+            i = where.get(key)
+            return r.cells[i].strip() if i is not None and i < len(r.cells) else ""
+        try:
+            for key in REQUIRED:
+                if not cell(key):
+                    raise LedgerError("empty-cell", column=dict(COLUMNS)[key][0])
+            code = cell("code") or None
+            if code and (code in existing_codes or code in seen):
+                raise LedgerError("duplicate", code=code)
+            app = Application(
+                item_id=cell("item_id"), applicant_name=cell("applicant_name"), applicant_id=cell("applicant_id"),
+                signed_on=parse_date(dict(COLUMNS)["signed_on"][0], cell("signed_on")),
+                channel=choice(dict(COLUMNS)["channel"][0], cell("channel"), CHANNELS),
+                route=choice(dict(COLUMNS)["route"][0], cell("route"), ROUTES) if cell("route") else "commitment",
+                proxy_name=cell("proxy_name"), proxy_authorisation=cell("proxy_authorisation"),
+                fill_in={label: r.cells[i].strip() for label, i in fills.items() if i < len(r.cells) and r.cells[i].strip()},
+                code=code,
+            )
+            pending.append(recorder.row(app, f"{table.source}#{r.number}"))
+            seen.add(pending[-1]["code"])
+        except LedgerError as exc:
+            result.rejected.append(Rejected(r.number, exc.message()))
+            continue
+        if len(pending) >= batch:
+            result.accepted += len(recorder.write(pending))
+            pending = []
+            if progress:
+                progress(result.accepted)
+    result.accepted += len(recorder.write(pending))
+    return result
+
+
+def _codes_in_file(conn: Connection, rows: list[Any], column: int | None) -> set[str]:
+    if column is None:
+        return set()
+    codes = [r.cells[column].strip() for r in rows if column < len(r.cells) and r.cells[column].strip()]
+    found: set[str] = set()
+    for start in range(0, len(codes), 900):
+        chunk = codes[start:start + 900]
+        found.update(conn.execute(select(commitments.c.code).where(commitments.c.code.in_(chunk))).scalars())
+    return found
+
+
+def find(conn: Connection, code: str) -> Any:
+    row = conn.execute(select(commitments).where(commitments.c.code == code)).mappings().first()
+    if row is None:
+        raise LedgerError("unknown-commitment", code=code)
+    return row
+
+
+def change_status(conn: Connection, actor: str, code: str, new: str, on: date, reason: str | None) -> None:
+    row = find(conn, code)
+    if new not in NEXT.get(row["status"], set()):
+        raise LedgerError("bad-status", code=code, status=STATUSES[row["status"]], new=STATUSES[new], why=msg("concluded"))
+    chain.update_row(conn, actor, "status", commitments, row["id"], {"status": new, "status_on": on})
+    chain.insert_rows(conn, actor, "status", status_history,
+                      [{"commitment_id": row["id"], "status": new, "on_date": on, "reason": reason, "actor": actor}])
