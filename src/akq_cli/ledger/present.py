@@ -104,7 +104,7 @@ def stat_cells(r: StatRow) -> list[Any]:
 def stats_tables(rows: list[StatRow]) -> list[tuple[str, list[str], list[list[Any]]]]:
     head = STAT_HEAD["zh" if zh() else "en"]
     by_dept = [stat_cells(r) for r in totals(rows)]
-    county = [stat_cells(r) for r in totals(rows, "")]
+    county = [[pick({"zh": "合计", "en": "Total"}), *stat_cells(r)[1:]] for r in totals(rows, "")]
     return [
         (pick({"zh": "按部门", "en": "By department"}), head, by_dept + county),
         (pick({"zh": "按部门事项月份", "en": "By department, item, month"}), head, [stat_cells(r) for r in rows]),
