@@ -8,6 +8,7 @@ CI=true (.ci/run installs the postgresql package).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -20,9 +21,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from typer.testing import CliRunner
 
+from akq_cli.app import app
+from akq_cli.core.i18n import set_lang
 from akq_cli.ledger.ids import id_check_char
-from conftest import CATALOG, IN_CI, Result, run_akq
+from conftest import CATALOG, IN_CI, Result
 
 
 def _pg_bin() -> Path | None:
@@ -114,17 +118,24 @@ def catalog_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass
 class Ledger:
-    """Runs `akq ledger …` against one backend from inside the catalog repository, and keeps every output."""
+    """Runs `akq ledger …` against one backend from inside the catalog repository, and keeps every output.
+
+    In-process (typer's test runner): a subprocess per command costs an interpreter start and every import,
+    and these tests run dozens of commands. The tests of the entry point itself (the fast `check`, the README
+    path) use real processes."""
 
     backend: Backend
     cwd: Path
     outputs: list[str]
 
     def __call__(self, *args: str, input: str | None = None, lang: str | None = None) -> Result:
-        env = {"AKQ_LEDGER": self.backend.ledger, "AKQ_ACTOR": "tester"}
-        if lang:
-            env["AKQ_LANG"] = lang
-        result = run_akq("ledger", *args, cwd=self.cwd, env=env, input=input)
+        env = {"AKQ_LEDGER": self.backend.ledger, "AKQ_ACTOR": "tester", "AKQ_LANG": lang or "zh"}
+        with contextlib.chdir(self.cwd):
+            outcome = CliRunner().invoke(app, ["ledger", *args], input=input, env=env)
+        set_lang("zh")
+        if outcome.exception is not None and not isinstance(outcome.exception, SystemExit):
+            raise outcome.exception
+        result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
         self.outputs += [result.out, result.err]
         return result
 

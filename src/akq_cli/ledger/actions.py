@@ -10,7 +10,8 @@ from pathlib import Path
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.files import atomic_write_bytes, reason
 from akq_cli.core.i18n import pick
-from akq_cli.ledger import backup, chain, credit, db, ids, present, records, rls, stats, tasks
+from akq_cli.core.personal import mask_text
+from akq_cli.ledger import backup, chain, credit, db, present, records, rls, stats, tasks
 from akq_cli.ledger.errors import LedgerError
 from akq_cli.ledger.fastcheck import check_json, check_sqlite, check_text, read_id
 from akq_cli.ledger.location import locate
@@ -267,7 +268,7 @@ def publish(ledger: str | None, catalog: Path | None, on: str | None) -> int:
         target.parent.mkdir(exist_ok=True)
         data = present.stats_render(rows, day, "json")
         # The file goes into git: refuse it if anything in it looks like an ID number.
-        assert ids.mask_text(data.decode()) == data.decode()
+        assert mask_text(data.decode()) == data.decode()
         _emit(data, target)
         present.out(pick({"zh": "已写出 {p}（不含个人信息），请提交到目录清单仓库。", "en": "Wrote {p} (no personal data); commit it."}, p=target))
         return 0

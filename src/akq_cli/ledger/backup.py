@@ -38,7 +38,7 @@ def backup(location: Location, target: Path) -> None:
     _outside_git(target.resolve())
     if target.exists():
         raise LedgerError("restore-exists", path=str(target))
-    os.umask(0o077)
+    _owner_only_file(target)
     if location.path is None:
         _tool(["pg_dump", "--format=custom", "--no-owner", f"--file={target}", _pg_url(location)], "pg_dump")
     else:
@@ -57,11 +57,17 @@ def restore(location: Location, source: Path) -> None:
     _outside_git(target)
     if target.exists():
         raise LedgerError("restore-exists", path=str(target))
-    os.umask(0o077)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _owner_only_file(target)
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     dst.close()
     restrict(target)
+
+
+def _owner_only_file(path: Path) -> None:
+    """Create the file 0600 before anything writes personal data into it."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _tool(argv: list[str], name: str) -> None:

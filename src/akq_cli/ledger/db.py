@@ -30,8 +30,7 @@ def engine_for(location: Location, *, create: bool = False) -> Engine:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     elif not path.is_file():
         raise LedgerError("missing", path=str(path))
-    # The -wal and -shm files SQLite makes beside the database hold the same personal data.
-    os.umask(0o077)
+    # SQLite gives the -wal and -shm files it makes beside the database the database file's own mode.
     restrict(path)
     engine = create_engine(location.url, future=True)
     event.listen(engine, "connect", _sqlite_pragmas)

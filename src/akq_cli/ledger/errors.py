@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from akq_cli.core.i18n import pick
-from akq_cli.ledger.ids import mask_text
+from akq_cli.core.personal import mask_text
 
 MESSAGES: dict[str, dict[str, str]] = {
     "no-ledger": {

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from akq_cli.core.i18n import pick
+from akq_cli.core.personal import mask_id, mask_text
 from akq_cli.ledger import ids
 from akq_cli.ledger.errors import LedgerError
 from akq_cli.ledger.location import locate
@@ -53,7 +54,7 @@ def check_sqlite(path: Path, applicant_id: str, on: date) -> CheckResult:
 
 
 def check_text(result: CheckResult, applicant_id: str) -> str:
-    who = ids.mask(applicant_id)
+    who = mask_id(applicant_id)
     if result.allowed:
         note = pick({"zh": "本地无记录", "en": "no local record"}) if not result.known else pick(
             {"zh": "本地无有效失信记录", "en": "no effective dishonesty record here"})
@@ -72,12 +73,12 @@ def check_text(result: CheckResult, applicant_id: str) -> str:
         }, dept=b.department, number=b.number, day=b.decided_on.isoformat(), reason=b.reason,
             cls=cls.name if pick({"zh": "zh", "en": "en"}) == "zh" else cls.name_en,
             repair=(b.repair_from or b.decided_on).isoformat()))
-    return ids.mask_text("\n".join(lines))
+    return mask_text("\n".join(lines))
 
 
 def check_json(result: CheckResult, applicant_id: str) -> str:
-    return ids.mask_text(json.dumps({
-        "applicant": ids.mask(applicant_id), "allowed": result.allowed, "local_record": result.known,
+    return mask_text(json.dumps({
+        "applicant": mask_id(applicant_id), "allowed": result.allowed, "local_record": result.known,
         "blocking": [{"department": b.department, "number": b.number, "decided_on": b.decided_on.isoformat(),
                       "reason": b.reason, "class": b.dishonesty_class,
                       "repair_from": (b.repair_from or b.decided_on).isoformat(), "source": b.source}

@@ -12,8 +12,6 @@ _ID_CHECK = "10X98765432"
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, Z, S, V
 _CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
-# Anything in a text that looks like a citizen ID: masked wherever it appears (messages, logs, errors).
-ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])")
 
 
 def normalise(value: str) -> str:
@@ -54,16 +52,7 @@ def kind_of(value: str) -> str | None:
     return None
 
 
-def mask(value: str) -> str:
-    """6530**********1234 for an ID number; a credit code is public (企业信用信息公示) and stays whole."""
-    if len(value) == 18 and _ID_SHAPE.fullmatch(value):
-        return value[:4] + "*" * 10 + value[-4:]
-    return value
 
-
-def mask_text(text: str) -> str:
-    """Every ID-shaped run of characters in ``text`` masked: the last guard before anything is printed."""
-    return ID_IN_TEXT.sub(lambda m: m.group(1) + "*" * 10 + m.group(2), text)
 
 
 def commitment_code(day: date, serial: int) -> str:

@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from akq_cli.core.i18n import lang, pick
+from akq_cli.core.personal import mask_id, mask_text
 from akq_cli.core.spreadsheet import write_xlsx
-from akq_cli.ledger import ids
 from akq_cli.ledger.chain import Problem
 from akq_cli.ledger.records import ImportResult
 from akq_cli.ledger.stats import StatRow, totals
@@ -21,11 +21,11 @@ from akq_cli.ledger.tasks import DueRow
 
 
 def out(text: str, *, reveal: bool = False) -> None:
-    sys.stdout.write((text if reveal else ids.mask_text(text)) + "\n")
+    sys.stdout.write((text if reveal else mask_text(text)) + "\n")
 
 
 def err(text: str) -> None:
-    sys.stderr.write(ids.mask_text(text) + "\n")
+    sys.stderr.write(mask_text(text) + "\n")
 
 
 def zh() -> bool:
@@ -37,7 +37,7 @@ def due_text(rows: Sequence[DueRow], as_of: date, reveal: bool) -> str:
         return pick({"zh": "截至 {d} 没有到期或逾期的核查任务。", "en": "No verification task due or overdue as of {d}."}, d=as_of)
     lines = [pick({"zh": "核查任务（截至 {d}）：", "en": "Verification tasks (as of {d}):"}, d=as_of)]
     for r in rows:
-        who = r.applicant_id if reveal else ids.mask(r.applicant_id)
+        who = r.applicant_id if reveal else mask_id(r.applicant_id)
         if r.due_on is None:
             when = pick({"zh": "期限待定（从作出决定或登记之日起算）", "en": "deadline not yet set (counts from the decision or registration)"})
         else:
