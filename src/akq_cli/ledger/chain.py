@@ -22,6 +22,7 @@ from akq_cli.ledger.errors import LedgerError
 from akq_cli.ledger.schema import AUDITED, events
 
 GENESIS = "0" * 64
+CHAIN_LOCK = 0x616B715F6C6564  # "akq_led": the advisory lock that serialises chain writers
 
 
 def _plain(value: Any) -> Any:
@@ -50,8 +51,9 @@ def now() -> str:
 
 def _lock_and_tail(conn: Connection) -> tuple[int, str]:
     if conn.dialect.name == "postgresql":
-        # One writer extends the chain at a time; readers are not blocked.
-        conn.execute(text("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE"))
+        # One writer extends the chain at a time (until its transaction ends); readers are not blocked. An
+        # advisory lock needs no table privilege beyond the department roles' INSERT.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
     last = conn.execute(select(events.c.seq, events.c.hash).order_by(events.c.seq.desc()).limit(1)).first()
     return (last.seq, last.hash) if last else (0, GENESIS)
 

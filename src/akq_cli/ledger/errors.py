@@ -71,6 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "duplicate-decision": {"zh": "决定 {number} 已在台账中，不会重复导入。", "en": "Decision {number} is already in the ledger."},
     "no-appeal": {"zh": "决定 {number} 没有待处理的{kind}申请。", "en": "Decision {number} has no pending {kind} application."},
+    "database": {
+        "zh": "数据库拒绝了这项操作：{detail}。如果是权限问题（例如写入其他部门的记录），请由本部门的账号办理。",
+        "en": "The database refused this: {detail}. If it is a permission (e.g. another department's record), use that department's account.",
+    },
     "concluded": {"zh": "事项已经办结或终止。", "en": "the matter is already concluded."},
     "no-finding": {
         "zh": "承诺 {code} 没有核查结果为“不实”的记录。失信记录只能在核查认定不实、经陈述申辩并作出决定后记录。",

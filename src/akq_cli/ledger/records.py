@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from akq_cli.core.spreadsheet import SheetError, read_table
 from akq_cli.ledger import chain, ids
 from akq_cli.ledger.errors import LedgerError, msg
-from akq_cli.ledger.schema import commitments, status_history
+from akq_cli.ledger.schema import code_serials, commitments, status_history
 from akq_cli.ledger.tasks import TaskPlanner
 
 CHANNELS = {"window": "窗口", "online": "网上"}
@@ -68,21 +70,42 @@ def check_fill_in(item: Mapping[str, Any], values: Mapping[str, str]) -> None:
             raise LedgerError("missing-fill-in", label=f.get("label"), item=item.get("id"))
 
 
-class Codes:
-    """承诺编码 serials per signing day, read once per day from the ledger, then counted here."""
+def reserve(conn: Connection, day: date, count: int, at_least: int = 0) -> int:
+    """Take ``count`` serials for ``day`` (after ``at_least``, the highest serial already used); returns the last."""
+    insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    stmt = insert(code_serials).values(day=day, last=max(count, at_least))
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[code_serials.c.day],
+        set_={"last": func.max(code_serials.c.last + count, at_least) if conn.dialect.name == "sqlite"
+              else func.greatest(code_serials.c.last + count, at_least)},
+    ).returning(code_serials.c.last)
+    return int(conn.execute(stmt).scalar_one())
 
-    def __init__(self, conn: Connection) -> None:
-        self.conn, self.last = conn, {}  # type: dict[date, int]
 
-    def next(self, day: date) -> str:
-        if day not in self.last:
-            prefix = ids.commitment_code(day, 0)[:-5]
-            top = self.conn.execute(
-                select(func.max(commitments.c.code)).where(commitments.c.code.like(prefix + "%"))
-            ).scalar()
-            self.last[day] = int(top[-5:]) if top else 0
-        self.last[day] += 1
-        return ids.commitment_code(day, self.last[day])
+def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """承诺编码 for the rows that have none, in order, county-wide; codes given in an import move the counter on."""
+    given: dict[date, int] = {}
+    for row in rows:
+        code = row["code"]
+        if code and code.startswith(ids.COUNTY_CODE) and len(code) == 19 and code[6:].isdigit():
+            try:
+                day = date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
+            except ValueError:
+                continue
+            given[day] = max(given.get(day, 0), int(code[14:]))
+    needed: dict[date, int] = {}
+    for row in rows:
+        if not row["code"]:
+            needed[row["signed_on"]] = needed.get(row["signed_on"], 0) + 1
+    for day in given.keys() - needed.keys():
+        reserve(conn, day, 0, given[day])
+    for day, count in needed.items():
+        last = reserve(conn, day, count, given.get(day, 0) + count)
+        serial = last - count
+        for row in rows:
+            if not row["code"] and row["signed_on"] == day:
+                serial += 1
+                row["code"] = ids.commitment_code(day, serial)
 
 
 class Recorder:
@@ -91,7 +114,6 @@ class Recorder:
     def __init__(self, conn: Connection, items: Mapping[str, Mapping[str, Any]], catalog_commit: str, actor: str,
                  planner: TaskPlanner) -> None:
         self.conn, self.items, self.commit, self.actor, self.planner = conn, items, catalog_commit, actor, planner
-        self.codes = Codes(conn)
 
     def row(self, app: Application, source: str) -> dict[str, Any]:
         item = self.items.get(app.item_id)
@@ -103,7 +125,7 @@ class Recorder:
             raise LedgerError("bad-id", value=applicant_id)
         check_fill_in(item, app.fill_in)
         return {
-            "code": app.code or self.codes.next(app.signed_on),
+            "code": app.code or "",  # given out in `write`, county-wide
             "item_id": app.item_id,
             "department": str(item.get("department", "")),
             "catalog_commit": self.commit,
@@ -123,6 +145,7 @@ class Recorder:
         }
 
     def write(self, rows: list[dict[str, Any]]) -> list[int]:
+        assign_codes(self.conn, rows)
         new = chain.insert_rows(self.conn, self.actor, "record", commitments, rows)
         history = [{"commitment_id": i, "status": "accepted", "on_date": r["signed_on"], "reason": None,
                     "actor": self.actor} for i, r in zip(new, rows, strict=True)]
@@ -226,7 +249,8 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000,
                 code=code,
             )
             pending.append(recorder.row(app, f"{table.source}#{r.number}"))
-            seen.add(pending[-1]["code"])
+            if code:
+                seen.add(code)
         except LedgerError as exc:
             result.rejected.append(Rejected(r.number, exc.message()))
             continue

@@ -60,6 +60,7 @@ def install(conn: Connection, departments: list[str]) -> dict[str, str]:
         conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON {", ".join(OWN)} TO "{role}"'))
         conn.execute(text(f'GRANT SELECT, INSERT ON events TO "{role}"'))
         conn.execute(text(f'GRANT SELECT ON department_roles TO "{role}"'))
+        conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON code_serials TO "{role}"'))
         conn.execute(text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
         conn.execute(text(f'GRANT EXECUTE ON FUNCTION akq_check_rows(text) TO "{role}"'))
         made[role] = department

@@ -133,6 +133,15 @@ events = Table(
     Index("ix_events_row", "tbl", "row_id"),
 )
 
+# The last 承诺编码 serial given out per signing day: county-wide, so outside row-level security (a department
+# that cannot see the others' commitments still gets the next free serial).
+code_serials = Table(
+    "code_serials",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
 # PostgreSQL: which database role belongs to which department (row-level security reads it).
 department_roles = Table(
     "department_roles",

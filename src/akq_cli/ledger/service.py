@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.git import GitError, repo_root, resolve
 from akq_cli.core.state import CatalogError
 from akq_cli.ledger import db, present
 from akq_cli.ledger.deadlines import CalendarOverrides, OverridesError, load_overrides
-from akq_cli.ledger.errors import LedgerError
+from akq_cli.ledger.errors import LedgerError, msg
 from akq_cli.ledger.location import Location, locate, settings
 from akq_cli.ledger.records import Recorder
 from akq_cli.ledger.tasks import TaskPlanner
@@ -41,6 +42,11 @@ def guarded(work: Callable[[], int]) -> int:
         present.err(exc.message())
     except OverridesError as exc:
         present.err(str(exc))
+    except DBAPIError as exc:
+        # The server's own first line (a row-level-security refusal, a lost connection); never the statement or
+        # its parameters, which hold personal data.
+        detail = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+        present.err(msg("database", detail=detail))
     return 2
 
 
