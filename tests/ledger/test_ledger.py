@@ -43,7 +43,7 @@ def test_withdrawal_before_conclusion_only(ledger: Ledger) -> None:
     assert stats["departments"][0]["withdrawn"] == 1 and stats["departments"][0]["cases"] == 1
     with engine(ledger.backend).connect() as conn:
         history = conn.execute(text("SELECT status FROM status_history ORDER BY id")).scalars().all()
-    assert history == ["accepted", "withdrawn"]
+    assert history == ["withdrawn"]  # the commitment row itself is the 受理
 
 
 def test_import_reports_each_rejected_row_and_overwrites_nothing(ledger: Ledger, tmp_path: Path) -> None:

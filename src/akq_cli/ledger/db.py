@@ -34,10 +34,18 @@ def engine_for(location: Location, *, create: bool = False) -> Engine:
     restrict(path)
     engine = create_engine(location.url, future=True)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
+def _begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
+    # Take the write lock when the transaction starts: the event chain's tail and the next ids are read and then
+    # extended, and no other writer may come between (readers are not blocked in WAL mode).
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # transactions are begun by _begin_immediate, not by the driver
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from akq_cli.core.spreadsheet import SheetError, read_table
+from akq_cli.core.spreadsheet import Row, SheetError, iter_csv, read_table
 from akq_cli.ledger import chain, ids
 from akq_cli.ledger.errors import LedgerError, msg
 from akq_cli.ledger.schema import code_serials, commitments, status_history
@@ -99,13 +99,12 @@ def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
             needed[row["signed_on"]] = needed.get(row["signed_on"], 0) + 1
     for day in given.keys() - needed.keys():
         reserve(conn, day, 0, given[day])
-    for day, count in needed.items():
-        last = reserve(conn, day, count, given.get(day, 0) + count)
-        serial = last - count
-        for row in rows:
-            if not row["code"] and row["signed_on"] == day:
-                serial += 1
-                row["code"] = ids.commitment_code(day, serial)
+    serial = {day: reserve(conn, day, count, given.get(day, 0) + count) - count for day, count in needed.items()}
+    for row in rows:
+        if not row["code"]:
+            day = row["signed_on"]
+            serial[day] += 1
+            row["code"] = ids.commitment_code(day, serial[day])
 
 
 class Recorder:
@@ -146,10 +145,8 @@ class Recorder:
 
     def write(self, rows: list[dict[str, Any]]) -> list[int]:
         assign_codes(self.conn, rows)
+        # The commitment row is the 受理 (status accepted, status_on its date); status_history holds what follows.
         new = chain.insert_rows(self.conn, self.actor, "record", commitments, rows)
-        history = [{"commitment_id": i, "status": "accepted", "on_date": r["signed_on"], "reason": None,
-                    "actor": self.actor} for i, r in zip(new, rows, strict=True)]
-        chain.insert_rows(self.conn, self.actor, "status", status_history, history)
         self.planner.plan(self.conn, self.actor, [
             (i, self.items[r["item_id"]], r["signed_on"]) for i, r in zip(new, rows, strict=True) if r["route"] == "commitment"
         ])
@@ -211,67 +208,85 @@ def _header(cells: list[str], path: Path) -> tuple[dict[str, int], dict[str, int
     return where, fills
 
 
-def import_file(recorder: Recorder, path: Path, batch: int = 20_000,
-                progress: Callable[[int], None] | None = None) -> ImportResult:
+def _rows(path: Path) -> tuple[str, Iterator[Row]]:
+    """(source name, rows): a CSV streams; a workbook is read whole (openpyxl needs it for merged cells)."""
+    try:
+        if path.suffix.lower() in (".csv", ".txt"):
+            _, rows = iter_csv(path.read_bytes(), path)
+            return path.name, rows
+        table = read_table(path)
+        return table.source, iter(table.rows)
+    except (SheetError, OSError) as exc:
+        detail = exc.message() if isinstance(exc, SheetError) else (exc.strerror or str(exc))
+        raise LedgerError("import-unreadable", path=str(path), detail=detail) from exc
+
+
+def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportResult:
     """Every row that passes goes in; every row that does not is reported with its row number and why.
     A 承诺编码 already in the ledger is rejected, never overwritten."""
+    source, stream = _rows(path)
+    result = ImportResult(source)
+    rows = (r for r in stream if not r.empty and not r.heading)
     try:
-        table = read_table(path)
-    except (SheetError, OSError) as exc:
-        detail = exc.message() if isinstance(exc, SheetError) else str(exc)
-        raise LedgerError("import-unreadable", path=str(path), detail=detail) from exc
-    rows = [r for r in table.rows if not r.empty and not r.heading]
-    result = ImportResult(table.source)
-    if not rows:
-        return result
-    where, fills = _header(rows[0].cells, path)
-    existing_codes = _codes_in_file(recorder.conn, rows[1:], where.get("code"))
-    seen: set[str] = set()
-    pending: list[dict[str, Any]] = []
-    for r in rows[1:]:
-        def cell(key: str, r: Any = r) -> str:
-            i = where.get(key)
-            return r.cells[i].strip() if i is not None and i < len(r.cells) else ""
-        try:
-            for key in REQUIRED:
-                if not cell(key):
-                    raise LedgerError("empty-cell", column=dict(COLUMNS)[key][0])
-            code = cell("code") or None
-            if code and (code in existing_codes or code in seen):
-                raise LedgerError("duplicate", code=code)
-            app = Application(
-                item_id=cell("item_id"), applicant_name=cell("applicant_name"), applicant_id=cell("applicant_id"),
-                signed_on=parse_date(dict(COLUMNS)["signed_on"][0], cell("signed_on")),
-                channel=choice(dict(COLUMNS)["channel"][0], cell("channel"), CHANNELS),
-                route=choice(dict(COLUMNS)["route"][0], cell("route"), ROUTES) if cell("route") else "commitment",
-                proxy_name=cell("proxy_name"), proxy_authorisation=cell("proxy_authorisation"),
-                fill_in={label: r.cells[i].strip() for label, i in fills.items() if i < len(r.cells) and r.cells[i].strip()},
-                code=code,
-            )
-            pending.append(recorder.row(app, f"{table.source}#{r.number}"))
-            if code:
-                seen.add(code)
-        except LedgerError as exc:
-            result.rejected.append(Rejected(r.number, exc.message()))
-            continue
-        if len(pending) >= batch:
-            result.accepted += len(recorder.write(pending))
-            pending = []
-            if progress:
-                progress(result.accepted)
-    result.accepted += len(recorder.write(pending))
+        first = next(rows, None)
+        if first is None:
+            return result
+        where, fills = _header(first.cells, path)
+        names = dict(COLUMNS)
+        seen: set[str] = set()
+        pending: list[tuple[int, dict[str, Any]]] = []
+        for r in rows:
+            cells = r.cells
+
+            def cell(key: str, cells: list[str] = cells) -> str:
+                i = where.get(key)
+                return cells[i].strip() if i is not None and i < len(cells) else ""
+            try:
+                for key in REQUIRED:
+                    if not cell(key):
+                        raise LedgerError("empty-cell", column=names[key][0])
+                code = cell("code") or None
+                if code and code in seen:
+                    raise LedgerError("duplicate", code=code)
+                app = Application(
+                    item_id=cell("item_id"), applicant_name=cell("applicant_name"), applicant_id=cell("applicant_id"),
+                    signed_on=parse_date(names["signed_on"][0], cell("signed_on")),
+                    channel=choice(names["channel"][0], cell("channel"), CHANNELS),
+                    route=choice(names["route"][0], cell("route"), ROUTES) if cell("route") else "commitment",
+                    proxy_name=cell("proxy_name"), proxy_authorisation=cell("proxy_authorisation"),
+                    fill_in={label: cells[i].strip() for label, i in fills.items() if i < len(cells) and cells[i].strip()},
+                    code=code,
+                )
+                pending.append((r.number, recorder.row(app, f"{source}#{r.number}")))
+                if code:
+                    seen.add(code)
+            except LedgerError as exc:
+                result.rejected.append(Rejected(r.number, exc.message()))
+                continue
+            if len(pending) >= batch:
+                _flush(recorder, pending, result)
+                pending = []
+        _flush(recorder, pending, result)
+    except SheetError as exc:
+        raise LedgerError("import-unreadable", path=str(path), detail=exc.message()) from exc
+    result.rejected.sort(key=lambda rejected: rejected.row)
     return result
 
 
-def _codes_in_file(conn: Connection, rows: list[Any], column: int | None) -> set[str]:
-    if column is None:
-        return set()
-    codes = [r.cells[column].strip() for r in rows if column < len(r.cells) and r.cells[column].strip()]
-    found: set[str] = set()
+def _flush(recorder: Recorder, pending: list[tuple[int, dict[str, Any]]], result: ImportResult) -> None:
+    """Write a batch, less the rows whose 承诺编码 the ledger already holds."""
+    codes = [row["code"] for _, row in pending if row["code"]]
+    taken: set[str] = set()
     for start in range(0, len(codes), 900):
         chunk = codes[start:start + 900]
-        found.update(conn.execute(select(commitments.c.code).where(commitments.c.code.in_(chunk))).scalars())
-    return found
+        taken.update(recorder.conn.execute(select(commitments.c.code).where(commitments.c.code.in_(chunk))).scalars())
+    keep = []
+    for number, row in pending:
+        if row["code"] in taken:
+            result.rejected.append(Rejected(number, msg("duplicate", code=row["code"])))
+        else:
+            keep.append(row)
+    result.accepted += len(recorder.write(keep))
 
 
 def find(conn: Connection, code: str) -> Any:

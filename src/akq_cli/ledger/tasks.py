@@ -37,9 +37,15 @@ def item_timing(item: Mapping[str, Any]) -> Timing | None:
 class TaskPlanner:
     def __init__(self, overrides: CalendarOverrides | None = None) -> None:
         self.overrides = overrides
+        # An import of a year's cases asks for a few hundred distinct (timing, day) pairs a million times.
+        self._deadlines: dict[tuple[Timing, date], Deadline] = {}
 
     def deadline(self, timing: Timing, start: date) -> Deadline:
-        return due_date(start, timing, self.overrides)
+        key = (timing, start)
+        found = self._deadlines.get(key)
+        if found is None:
+            found = self._deadlines[key] = due_date(start, timing, self.overrides)
+        return found
 
     def plan(self, conn: Connection, actor: str, new: Iterable[tuple[int, Mapping[str, Any], date]]) -> None:
         rows = []
