@@ -12,7 +12,7 @@ from akq_cli.core.i18n import both
 
 app = typer.Typer(
     help=both(
-        "告知承诺台账：登记承诺、核查期限、核查结果、失信决定和信用修复、能否适用告知承诺（check）、统计和审计。"
+        "告知承诺台账：登记承诺、核查期限、核查结果、失信决定和信用修复、能否适用告知承诺、统计和审计。"
         "台账含个人信息，不放在目录清单仓库中。",
         "The commitment ledger: record commitments, verification deadlines and outcomes, credit decisions and repair, "
         "whether an applicant may use the commitment route (check), statistics and audit. It holds personal data and "
@@ -26,7 +26,7 @@ app = typer.Typer(
 
 
 def _ledger() -> Optional[str]:
-    return typer.Option(None, "--ledger", help=both("台账文件路径或 postgresql:// 地址；默认读 akq.toml 的 [ledger] 或 AKQ_LEDGER。",
+    return typer.Option(None, "--ledger", help=both("台账文件路径或 `postgresql://…` 地址；默认读 akq.toml 的 [ledger] 或 AKQ_LEDGER。",
                                                    "Ledger file or postgresql:// URL; default: akq.toml [ledger] or AKQ_LEDGER."))
 
 
@@ -49,7 +49,7 @@ def _catalog() -> Optional[Path]:
     return typer.Option(None, "--catalog", help=both("目录清单所在目录；默认自动查找。", "Catalog folder; default: found from here."))
 
 
-@app.command("init", cls=AkqCommand, help=both("新建台账或升级到最新结构（alembic upgrade head）。", "Create the ledger or upgrade it (alembic upgrade head)."))
+@app.command("init", cls=AkqCommand, help=both("新建台账，或把已有台账升级到最新结构。", "Create the ledger or upgrade it (alembic upgrade head)."))
 def init(ledger: Optional[str] = _ledger()) -> None:
     from akq_cli.ledger.actions import init_ledger
 
@@ -60,8 +60,8 @@ def init(ledger: Optional[str] = _ledger()) -> None:
 def record(
     item: str = typer.Option(..., "--item", help=both("事项编号，例如 MZJ-ZM-001。", "Item id, e.g. MZJ-ZM-001.")),
     name: str = typer.Option(..., "--name", help=both("申请人姓名或单位名称。", "Applicant's name.")),
-    channel: str = typer.Option("window", "--channel", help=both("办理渠道：window 窗口 或 online 网上。", "Channel: window or online.")),
-    route: str = typer.Option("commitment", "--route", help=both("办理方式：commitment 告知承诺 或 proof 提交证明。", "Route: commitment or proof.")),
+    channel: str = typer.Option("窗口", "--channel", show_default=False, help=both("办理渠道：窗口（`window`，默认）或网上（`online`）。", "Channel: window (default) or online.")),
+    route: str = typer.Option("告知承诺", "--route", show_default=False, help=both("办理方式：告知承诺（`commitment`，默认）或提交证明（`proof`）。", "Route: commitment (default) or proof.")),
     signed: Optional[str] = typer.Option(None, "--signed", help=both("签署日期，默认今天。", "Signing date; default: today.")),
     proxy: Optional[str] = typer.Option(None, "--proxy", help=both("代为承诺人姓名。", "Proxy's name.")),
     authorisation: Optional[str] = typer.Option(None, "--authorisation", help=both("授权委托书编号。", "Authorisation reference.")),
@@ -92,7 +92,7 @@ def import_(
     raise typer.Exit(import_files(ledger, catalog, actor, files, catalog_commit))
 
 
-@app.command("status", cls=AkqCommand, help=both("改变承诺状态：concluded 办结、withdrawn 撤回、terminated 终止、revoked 撤销。", "Change a commitment's status: concluded, withdrawn, terminated, revoked."))
+@app.command("status", cls=AkqCommand, help=both("改变承诺状态：办结、撤回（办结前）、终止、撤销。", "Change a commitment's status: concluded, withdrawn, terminated, revoked."))
 def status(
     code: str = typer.Argument(..., metavar=both("承诺编码", "CODE")),
     new: str = typer.Argument(..., metavar=both("状态", "STATUS"), help=both("办结/撤回/终止/撤销 或 concluded/withdrawn/terminated/revoked。", "concluded, withdrawn, terminated or revoked.")),
@@ -120,10 +120,10 @@ def due(
     raise typer.Exit(list_due(ledger, actor, within, department, on, reveal))
 
 
-@app.command("verify", cls=AkqCommand, help=both("记录核查结果：属实、不实 或 无法核查。", "Record a verification outcome: 属实, 不实 or 无法核查."))
+@app.command("verify", cls=AkqCommand, help=both("记录核查结果：属实、不实 或 无法核查。", "Record a verification outcome: true, false or unverifiable."))
 def verify(
     code: str = typer.Argument(..., metavar=both("承诺编码", "CODE")),
-    outcome: str = typer.Argument(..., metavar=both("结果", "OUTCOME"), help=both("属实/不实/无法核查（true/false/unverifiable）。", "true/false/unverifiable (属实/不实/无法核查).")),
+    outcome: str = typer.Argument(..., metavar=both("结果", "OUTCOME"), help=both("属实/不实/无法核查（true/false/unverifiable）。", "true, false or unverifiable.")),
     method: str = typer.Option(..., "--method", help=both("核查方式：在线核查/现场核查/协助核查（online/on_site/assisted）。", "Method: online, on_site or assisted.")),
     inspector: str = typer.Option(..., "--inspector", help=both("核查人员。", "Inspector.")),
     note: str = typer.Option("", "--note", help=both("核查情况说明。", "Note.")),
@@ -136,7 +136,7 @@ def verify(
     raise typer.Exit(record_outcome(ledger, actor, code, outcome, method, inspector, note, on))
 
 
-@app.command("assist", cls=AkqCommand, help=both("写协助核查函（DOCX，含完整证件号码，记入审计日志）并登记回复期限。", "Write the 协助核查函 (DOCX with the full ID number, recorded in the audit log) and track its reply date."))
+@app.command("assist", cls=AkqCommand, help=both("写协助核查函（DOCX，含完整证件号码，记入审计日志）并登记回复期限。", "Write the request for assistance (DOCX with the full ID number, recorded in the audit log) and track its reply date."))
 def assist(
     code: str = typer.Argument(..., metavar=both("承诺编码", "CODE")),
     to: str = typer.Option(..., "--to", help=both("被请求协助的部门。", "The department asked.")),
@@ -155,7 +155,7 @@ def assist(
     raise typer.Exit(write_letter(ledger, catalog, actor, code, to, number, check, contact, reply_by, output, on))
 
 
-@app.command("decide", cls=AkqCommand, help=both("记录不实承诺的处理决定（经陈述申辩）及失信记录。", "Record the decision on a 不实 finding (after hearing) and any dishonesty record."))
+@app.command("decide", cls=AkqCommand, help=both("记录不实承诺的处理决定（经陈述申辩）及失信记录。", "Record the decision on a false-commitment finding (after hearing the applicant) and any dishonesty record."))
 def decide(
     code: str = typer.Argument(..., metavar=both("承诺编码", "CODE")),
     number: str = typer.Option(..., "--number", help=both("决定文书号。", "Decision document number.")),
@@ -172,7 +172,7 @@ def decide(
     raise typer.Exit(record_decision(ledger, actor, code, number, measure, reason, heard, dishonesty, on))
 
 
-@app.command("appeal", cls=AkqCommand, help=both("登记信用修复（repair）或异议（objection）申请，或用 --result 记录处理结果。", "Record a repair or objection application, or with --result its outcome."))
+@app.command("appeal", cls=AkqCommand, help=both("登记信用修复或异议申请，或用 --result 记录处理结果。", "Record a repair or objection application, or with --result its outcome."))
 def appeal(
     number: str = typer.Argument(..., metavar=both("决定文书号", "DECISION")),
     kind: str = typer.Argument(..., metavar=both("类型", "KIND"), help=both("信用修复/异议（repair/objection）。", "repair or objection.")),
@@ -258,7 +258,7 @@ def audit(
     raise typer.Exit(run_audit(ledger, heads))
 
 
-@app.command("backup", cls=AkqCommand, help=both("备份台账（SQLite 在线备份；PostgreSQL 用 pg_dump）。", "Back up the ledger (SQLite online backup; pg_dump for PostgreSQL)."))
+@app.command("backup", cls=AkqCommand, help=both("备份台账（`SQLite` 在线备份；`PostgreSQL` 用 `pg_dump`）。", "Back up the ledger (SQLite online backup; pg_dump for PostgreSQL)."))
 def backup(
     output: Path = typer.Argument(..., metavar=both("备份文件", "FILE")),
     ledger: Optional[str] = _ledger(),
@@ -289,7 +289,7 @@ def purge(
     raise typer.Exit(run_purge(ledger, actor, on))
 
 
-@app.command("roles", cls=AkqCommand, help=both("PostgreSQL：为每个部门建角色并启用行级安全，司法局角色只能看统计。", "PostgreSQL: one role per department with row-level security; the 司法局 role sees aggregates only."))
+@app.command("roles", cls=AkqCommand, help=both("`PostgreSQL` 台账：为每个部门建角色并启用行级安全，司法局考核角色只能看统计。", "PostgreSQL: one role per department with row-level security; the assessment role of the justice bureau sees aggregates only."))
 def roles(
     catalog: Optional[Path] = _catalog(),
     ledger: Optional[str] = _ledger(),
