@@ -54,6 +54,9 @@ def main() -> None:
 
 def __getattr__(name: str) -> Any:
     """`from akq_cli.cli import app` (and COMMANDS, GROUPS) still work: they live in akq_cli.app."""
+    if name.startswith("__"):
+        # The import system probes modules for __path__ and the like: that must not build the application.
+        raise AttributeError(name)
     import akq_cli.app
 
     return getattr(akq_cli.app, name)

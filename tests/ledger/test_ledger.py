@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -297,3 +298,17 @@ def test_deadline_from_the_decision_waits_for_it(ledger: Ledger, catalog_repo: P
     assert "2027-01-10" in ledger("due", "--on", "2027-01-05").out
 
 
+
+
+def test_check_takes_the_fast_path_without_typer_or_sqlalchemy(catalog_repo: Path, tmp_path: Path) -> None:
+    """`akq ledger check` must answer within 150 ms as a whole process: it imports neither (bench/ledger_1m.py times it)."""
+    ledger_file = tmp_path / "ledger.db"
+    assert run_akq("ledger", "init", "--ledger", str(ledger_file), cwd=catalog_repo).code == 0
+    id_file = tmp_path / "id.txt"
+    id_file.write_text(PERSON, "utf-8")
+    code = ("import atexit, sys; atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in ('typer', 'sqlalchemy', "
+            "'akq_cli.app') if m in sys.modules)))); sys.argv[0] = 'akq'; from akq_cli.cli import main; main()")
+    proc = subprocess.run([sys.executable, "-c", code, "ledger", "check", "--id-file", str(id_file), "--ledger",
+                           str(ledger_file)], capture_output=True, text=True, cwd=catalog_repo)
+    assert proc.returncode == 0 and "本地无记录" in proc.stdout
+    assert proc.stderr.endswith("[]"), proc.stderr
