@@ -98,7 +98,8 @@ def set_status(ledger: str | None, actor: str | None, code: str, new: str, reaso
             records.change_status(conn, who(actor), code, status, day, reason_text)
             if status == "concluded":
                 row = records.find(conn, code)
-                planner().started(conn, who(actor), row["id"], "decided", day)
+                # 办结 is the decision (作出决定), and for a filing item its registration (登记).
+                planner().started(conn, who(actor), row["id"], {"decided", "registered"}, day)
         present.out(pick({"zh": "承诺 {code} 状态已改为“{s}”（{d}）。", "en": "Commitment {code} is now {s} ({d})."},
                          code=code, s=records.STATUSES[status], d=day))
         return 0

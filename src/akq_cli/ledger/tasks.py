@@ -70,12 +70,12 @@ class TaskPlanner:
             })
         chain.insert_rows(conn, actor, "task", tasks, rows)
 
-    def started(self, conn: Connection, actor: str, commitment_id: int, event: str, on: date) -> None:
+    def started(self, conn: Connection, actor: str, commitment_id: int, events: set[str], on: date) -> None:
         """The decision or registration happened: tasks counted from it get their deadline now."""
         for task in conn.execute(select(tasks).where(tasks.c.commitment_id == commitment_id)).mappings():
             if task["start_on"] is None and task["timing"]:
                 timing = Timing(**_timing_args(task["timing"]))
-                if timing.start == event:
+                if timing.start in events:
                     due = self.deadline(timing, on)
                     chain.update_row(conn, actor, "deadline", tasks, task["id"], {
                         "start_on": on, "due_on": due.due, "provisional": due.provisional,
