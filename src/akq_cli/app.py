@@ -15,6 +15,7 @@ import typer
 from akq_cli import __version__
 from akq_cli.clilang import AkqCommand, AkqGroup
 from akq_cli.core.i18n import LANGS, both, set_lang, t
+from akq_cli.core.personal import mask_text
 
 # (command name, module under akq_cli.commands, function name)
 COMMANDS: list[tuple[str, str, str]] = [
@@ -109,5 +110,6 @@ def main() -> None:
         sys.stderr.write("\n")
         sys.exit(130)
     except Exception as exc:
-        sys.stderr.write(t("internal-error", error=f"{type(exc).__name__}: {exc}") + "\n")
+        # Masked: a database error quotes the statement's parameters, which may hold an ID number.
+        sys.stderr.write(mask_text(t("internal-error", error=f"{type(exc).__name__}: {exc}")) + "\n")
         sys.exit(2)
