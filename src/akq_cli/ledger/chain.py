@@ -9,7 +9,6 @@ place the ledger's users cannot rewrite (the catalog repository: heads hold no p
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,10 +25,10 @@ CHAIN_LOCK = 0x616B715F6C6564  # "akq_led": the advisory lock that serialises ch
 
 
 def row_digest(table: Table, row: Mapping[str, Any]) -> str:
-    """SHA-256 over the row's columns in table order: the same for the row written and the row read back
-    (both as SQLAlchemy's Python types: int, str, bool, date, None; a date as YYYY-MM-DD)."""
-    values = [row.get(c.name) for c in table.columns]
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=str).encode()).hexdigest()
+    """SHA-256 over the repr of the row's columns in table order: the same for the row written and the row read
+    back, both as SQLAlchemy's Python types (int, str, bool, date, None). repr keeps '1' and 1, None and 'None'
+    apart, and costs half what JSON does (an import digests every row)."""
+    return hashlib.sha256("\x1f".join([repr(row.get(c.name)) for c in table.columns]).encode()).hexdigest()
 
 
 def _insert_sqlite(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
