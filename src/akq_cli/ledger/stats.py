@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, case, func, select
 
 from akq_cli.ledger.schema import commitments, tasks
 
@@ -57,43 +57,32 @@ def _month(conn: Connection, column: Any) -> Any:
 
 
 def statistics(conn: Connection, as_of: date, department: str | None = None) -> list[StatRow]:
+    """One pass over commitments left-joined to their task (one task per commitment at most, made at record time)."""
     month = _month(conn, commitments.c.signed_on).label("month")
     done = tasks.c.outcome.is_not(None)
-    one = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
-    per_task = (
-        select(
-            commitments.c.department, commitments.c.item_id, month,
-            func.count(tasks.c.id.distinct()).label("n"),
-            one(and_(tasks.c.id.is_not(None), (tasks.c.due_on <= as_of) | done)).label("tasks_due"),
-            one(done).label("tasks_done"),
-            one(((tasks.c.outcome_on > tasks.c.due_on) & done) | (~done & (tasks.c.due_on < as_of))).label("overdue"),
-            one(tasks.c.outcome == "false").label("false"),
-        )
-        .select_from(commitments.outerjoin(tasks, tasks.c.commitment_id == commitments.c.id))
-        .where(commitments.c.signed_on <= as_of)
-        .group_by(commitments.c.department, commitments.c.item_id, month)
-    )
-    per_case = (
+
+    def one(cond: Any) -> Any:
+        return func.sum(case((cond, 1), else_=0))
+
+    query = (
         select(
             commitments.c.department, commitments.c.item_id, month,
             func.count().label("cases"),
             one(commitments.c.route == "commitment").label("commitments"),
             one(commitments.c.status == "withdrawn").label("withdrawn"),
+            one(tasks.c.id.is_not(None) & ((tasks.c.due_on <= as_of) | done)).label("tasks_due"),
+            one(done).label("tasks_done"),
+            one((done & (tasks.c.outcome_on > tasks.c.due_on)) | (~done & (tasks.c.due_on < as_of))).label("overdue"),
+            one(tasks.c.outcome == "false").label("false"),
         )
+        .select_from(commitments.outerjoin(tasks, tasks.c.commitment_id == commitments.c.id))
         .where(commitments.c.signed_on <= as_of)
         .group_by(commitments.c.department, commitments.c.item_id, month)
+        .order_by(commitments.c.department, commitments.c.item_id, month)
     )
     if department:
-        per_task = per_task.where(commitments.c.department == department)
-        per_case = per_case.where(commitments.c.department == department)
-    counts = {(r.department, r.item_id, r.month): r for r in conn.execute(per_task)}
-    rows = []
-    for r in conn.execute(per_case):
-        t = counts.get((r.department, r.item_id, r.month))
-        rows.append(StatRow(r.department, r.item_id, r.month, int(r.cases), int(r.commitments or 0),
-                            int(r.withdrawn or 0), int(t.tasks_due or 0) if t else 0, int(t.tasks_done or 0) if t else 0,
-                            int(t.overdue or 0) if t else 0, int(t.false or 0) if t else 0))
-    return sorted(rows, key=lambda s: (s.department, s.item_id, s.month))
+        query = query.where(commitments.c.department == department)
+    return [StatRow(r.department, r.item_id, r.month, *(int(v or 0) for v in r[3:])) for r in conn.execute(query)]
 
 
 def totals(rows: list[StatRow], key: str = "department") -> list[StatRow]:
