@@ -1,114 +1,62 @@
-"""The `akq` command line.
+"""The `akq` entry point.
 
-Each command lives in ``akq_cli.commands.<name>`` and imports its heavy
-dependencies inside the function, so that `akq lint one-file.yaml` in a
-pre-commit hook starts fast.
+The typer application (every command and group) is built in ``akq_cli.app``. One command skips it:
+`akq ledger check`, which a clerk runs before accepting each commitment and which must answer within
+150 ms including interpreter start; typer and the command modules alone take most of that. Its plain
+forms run from ``akq_cli.ledger.fastcheck`` (sqlite3 only); anything else about it (--help, a
+PostgreSQL ledger, an unknown option) goes the full way with the same output.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
+from typing import Any
 
-import typer
-
-from akq_cli import __version__
-from akq_cli.clilang import AkqCommand, AkqGroup
-from akq_cli.core.i18n import LANGS, both, set_lang, t
-
-# (command name, module under akq_cli.commands, function name)
-COMMANDS: list[tuple[str, str, str]] = [
-    ("lint", "lint", "lint"),
-    ("rules", "rules", "rules"),
-    ("render", "render", "render"),
-    ("export", "export", "export"),
-    ("publish", "publish", "publish"),
-    ("fmt", "fmt", "fmt"),
-    ("new", "new", "new"),
-    ("diff", "diff", "diff"),
-    ("review", "review", "review"),
-    ("report", "report", "report"),
-    ("laws", "laws", "laws"),
-    ("import", "import_", "import_"),
-    ("init-catalog", "init_catalog", "init_catalog"),
-]
-
-# (command name, module under akq_cli.commands): commands with subcommands, each module's typer ``app``
-GROUPS: list[tuple[str, str]] = [("draw", "draw")]
-
-app = typer.Typer(
-    name="akq",
-    help=both(
-        "阿合奇县证明事项和涉企经营许可事项告知承诺制目录工具。",
-        "Tools for the notification-commitment catalog of Aheqi county's certifications and business licences.",
-    ),
-    cls=AkqGroup,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+from akq_cli.core.i18n import LANGS, set_lang
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"akq {__version__}")
-        raise typer.Exit(0)
-
-
-def _lang(value: str) -> str:
-    # Eager, and first on the line (_lang_first): `akq --lang en --help` shows English help.
-    if value not in LANGS:
-        raise typer.BadParameter(both("应为 zh（中文）或 en（英文）。", "use zh or en."))
-    set_lang(value)
-    return value
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help=both("显示版本号。", "Show the version.")
-    ),
-    lang: str = typer.Option(
-        "zh", "--lang", callback=_lang, is_eager=True, envvar="AKQ_LANG",
-        help=both("输出语言：zh 中文（默认），en 英文。", "Output language: zh Chinese (default), en English."),
-    ),
-) -> None:
-    """Options only: each command does the work."""
-
-
-for _name, _module, _func in COMMANDS:
-    _mod = importlib.import_module(f"akq_cli.commands.{_module}")
-    app.command(_name, cls=AkqCommand, help=_mod.HELP)(getattr(_mod, _func))
-for _name, _module in GROUPS:
-    app.add_typer(importlib.import_module(f"akq_cli.commands.{_module}").app, name=_name)
-
-
-def _lang_first(argv: list[str]) -> list[str]:
-    """Accept `--lang en` anywhere on the line (staff type it after the command too)."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return [arg, argv[i + 1], *argv[:i], *argv[i + 2 :]]
-        if arg.startswith("--lang="):
-            return [arg, *argv[:i], *argv[i + 1 :]]
-        if arg == "--":
-            break
-    return argv
+def _fast_lang(args: list[str]) -> list[str] | None:
+    """The arguments without --lang (applied), or None when the language option is malformed."""
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--lang":
+            if i + 1 >= len(args) or args[i + 1] not in LANGS:
+                return None
+            set_lang(args[i + 1])
+            i += 2
+            continue
+        if args[i].startswith("--lang="):
+            if args[i].split("=", 1)[1] not in LANGS:
+                return None
+            set_lang(args[i].split("=", 1)[1])
+        else:
+            rest.append(args[i])
+        i += 1
+    return rest
 
 
 def main() -> None:
-    """Entry point: no Python traceback ever reaches a user."""
-    args = _lang_first(sys.argv[1:])
-    if args[:1] == ["--lang"] or (args[:1] and args[0].startswith("--lang=")):
-        # Before parsing: an error in the options themselves is then worded in the asked language.
-        set_lang(args[1] if args[0] == "--lang" else args[0].split("=", 1)[1])
-    try:
-        app(args=args, standalone_mode=True)
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        sys.exit(130)
-    except Exception as exc:
-        sys.stderr.write(t("internal-error", error=f"{type(exc).__name__}: {exc}") + "\n")
-        sys.exit(2)
+    args = sys.argv[1:]
+    if "ledger" in args[:3] and "check" in args[:4]:
+        rest = _fast_lang(args)
+        if rest is not None and rest[:2] == ["ledger", "check"]:
+            # Imported here: the fast path's whole point is not to import anything else.
+            from akq_cli.ledger.fastcheck import run
+
+            code = run(rest[2:])
+            if code is not None:
+                sys.exit(code)
+    from akq_cli.app import main as full
+
+    full()
+
+
+def __getattr__(name: str) -> Any:
+    """`from akq_cli.cli import app` (and COMMANDS, GROUPS) still work: they live in akq_cli.app."""
+    if name.startswith("__"):
+        # The import system probes modules for __path__ and the like: that must not build the application.
+        raise AttributeError(name)
+    import akq_cli.app
+
+    return getattr(akq_cli.app, name)

@@ -30,6 +30,7 @@ from typer import _click as click
 from typer._click import exceptions as cx
 
 from akq_cli.core.i18n import chosen, lang, pick
+from akq_cli.core.personal import mask_text
 
 WORDS: dict[str, dict[str, str]] = {
     "usage": {"zh": "用法：", "en": "Usage: "},
@@ -359,4 +360,4 @@ def show_error(exc: cx.ClickException) -> None:
         if ctx.command.get_help_option(ctx) is not None:
             hint = word("try-help", command=ctx.command_path, option=ctx.help_option_names[0]) + "\n"
         click.echo(f"{ctx.get_usage()}\n{hint}", err=True)
-    click.echo(word("error") + message_of(exc), err=True)
+    click.echo(word("error") + mask_text(message_of(exc)), err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import typer
 
 from akq_cli import cli
 from akq_cli.core.i18n import lang, set_lang
@@ -13,7 +14,8 @@ from conftest import FIXTURES, run_akq
 COMMANDS = [name for name, _module, _func in cli.COMMANDS]
 GROUPS = [name for name, _module in cli.GROUPS]
 # Every command line that has a help page: commands, groups and their subcommands.
-PAGES = [[c] for c in COMMANDS] + [[g] for g in GROUPS] + [[g, s] for g in GROUPS for s in ("run", "verify")]
+SUBCOMMANDS = {g: sorted(typer.main.get_command(cli.app).commands[g].commands) for g in GROUPS}  # type: ignore[attr-defined]
+PAGES = [[c] for c in COMMANDS] + [[g] for g in GROUPS] + [[g, s] for g in GROUPS for s in SUBCOMMANDS[g]]
 
 # What click and typer say in English when nobody translates them.
 CLICK_PHRASES = [
@@ -28,7 +30,8 @@ NAMES = re.compile(
     r"|\b(?:json|text|sarif|github|gitlab|junit|markdown|xlsx|docx|pdf|csv|LibreOffice|YAML|UTF-8|GBK|main|zh|en"
     r"|certification|business_license|published|submitted|error|warning|info|vague-term|id|title|matter"
     r"|matter_type|category|department|issuer|purpose|legal_basis|content|conditions|materials|kind|ignore"
-    r"|true|false|git|disable|catalog|forms|plans|x|Word|run|verify|" + "|".join([*(name for name, _m, _f in cli.COMMANDS), *(name for name, _m in cli.GROUPS)]) + r")\b"
+    r"|true|false|git|disable|catalog|forms|plans|x|Word|run|verify|" + "|".join([*(name for name, _m, _f in cli.COMMANDS), *(name for name, _m in cli.GROUPS),
+                                                                                                              *(s for subs in SUBCOMMANDS.values() for s in subs)]) + r")\b"
 )
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,})+")
 

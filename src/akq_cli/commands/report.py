@@ -23,9 +23,13 @@ def report(
         None, "--as-of", help=both("统计日期 YYYY-MM-DD，默认今天（或 SOURCE_DATE_EPOCH）。", "Report date YYYY-MM-DD; default: today (or SOURCE_DATE_EPOCH).")
     ),
     catalog: Optional[Path] = catalog_option(),
+    ledger: Optional[str] = typer.Option(
+        None, "--ledger", help=both("加入告知承诺台账的统计；默认读 akq.toml 的 [ledger] 或 AKQ_LEDGER，未设置台账则不加。",
+                                    "Add the commitment ledger's statistics; default: akq.toml [ledger] or AKQ_LEDGER, none if unset."),
+    ),
 ) -> None:
     """Implementation report (user-facing text: HELP)."""
     # Imported here: cli.py imports every command module at start-up.
     from akq_cli.report.present import run_report
 
-    raise typer.Exit(run_report(catalog, format, output, as_of))
+    raise typer.Exit(run_report(catalog, format, output, as_of, ledger))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -169,6 +170,18 @@ def decode_csv(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _read_csv(data: bytes, path: Path) -> Table:
+    encoding, rows = iter_csv(data, path)
+    records = list(rows)
+    table = Table(path.name, encoding=encoding, file=path.name)
+    width = max((len(r.cells) for r in records), default=0)
+    for r in records:
+        table.rows.append(Row(r.number, r.cells + [""] * (width - len(r.cells))))
+    return table
+
+
+def iter_csv(data: bytes, path: Path) -> tuple[str, Iterator[Row]]:
+    """(encoding, rows as they are read): a million-row case export is never held as Row objects at once.
+    Rows are not padded to a common width."""
     import csv
 
     text, encoding = decode_csv(data, path.name)
@@ -179,15 +192,15 @@ def _read_csv(data: bytes, path: Path) -> Table:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;，")
     except csv.Error:
         dialect = csv.excel
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    except csv.Error as exc:
-        raise SheetError({"zh": f"{path.name} 不是有效的 CSV：{exc}", "en": f"{path.name} is not valid CSV: {exc}"}) from exc
-    table = Table(path.name, encoding=encoding, file=path.name)
-    width = max((len(r) for r in records), default=0)
-    for i, rec in enumerate(records, start=1):
-        table.rows.append(Row(i, [_text(c) for c in rec] + [""] * (width - len(rec))))
-    return table
+
+    def rows() -> Iterator[Row]:
+        try:
+            for i, rec in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
+                yield Row(i, [_text(c) for c in rec])
+        except csv.Error as exc:
+            raise SheetError({"zh": f"{path.name} 不是有效的 CSV：{exc}", "en": f"{path.name} is not valid CSV: {exc}"}) from exc
+
+    return encoding, rows()
 
 
 # --- writing -----------------------------------------------------------------------------------------

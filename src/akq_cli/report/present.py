@@ -25,10 +25,12 @@ from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError
 from akq_cli.core.textout import render, words
 from akq_cli.core.vocab import POLICY_AREAS
+from akq_cli.ledger.errors import LedgerError
 from akq_cli.lint.cache import open_cache
 from akq_cli.lint.config import ConfigError, find_config, load_config
 from akq_cli.lint.engine import run, with_register
 from akq_cli.report.build import KINDS, STATUSES, DepartmentRow, ItemRow, Report, build_report, today
+from akq_cli.report.ledger_part import LedgerPart, ledger_part
 
 Rows = list[list[Any]]
 
@@ -149,8 +151,8 @@ def item_table(rows: list[ItemRow], with_status: bool) -> tuple[list[str], Rows]
     return head, out
 
 
-def sections(report: Report, *, counted: bool = True) -> list[tuple[str, list[str], Rows]]:
-    """(name, head, rows) of each table; ``counted``: item lists name their length."""
+def sections(report: Report, *, counted: bool = True, extra: LedgerPart | None = None) -> list[tuple[str, list[str], Rows]]:
+    """(name, head, rows) of each table; ``counted``: item lists name their length; ``extra``: the ledger's."""
     s = words("report")["sections"]
 
     def count(name: str, n: int) -> str:
@@ -161,13 +163,19 @@ def sections(report: Report, *, counted: bool = True) -> list[tuple[str, list[st
         (s["areas"], *area_table(report)),
         (count(s["awaiting"], len(report.awaiting)), *item_table(report.awaiting, False)),
         (count(s["overdue"], len(report.overdue)), *item_table(report.overdue, True)),
+        *(_ledger_sections(extra) if extra else []),
     ]
 
 
-def markdown(report: Report) -> str:
+def _ledger_sections(extra: LedgerPart) -> list[tuple[str, list[str], Rows]]:
+    prefix = pick({"zh": "告知承诺台账统计：", "en": "Commitment ledger: "})
+    return [(prefix + name, head, rows) for name, head, rows in extra.sections]
+
+
+def markdown(report: Report, extra: LedgerPart | None = None) -> str:
     rendered = render(
         "report", "report.md.j2", "markdown",
-        title=title(report), subtitle=subtitle(report), overview=overview(report), sections=sections(report),
+        title=title(report), subtitle=subtitle(report), overview=overview(report), sections=sections(report, extra=extra),
     )
     return rendered.rstrip("\n") + "\n"
 
@@ -188,8 +196,8 @@ def _table_markup(console: Console, name: str, head: list[str], rows: Rows) -> M
     return Markup(Text("\n").join(out).markup)
 
 
-def text(report: Report, console: Console) -> None:
-    parts = sections(report)
+def text(report: Report, console: Console, extra: LedgerPart | None = None) -> None:
+    parts = sections(report, extra=extra)
     parts[0] = (parts[0][0], *compact_department_table(report))
     markup = render(
         "report", "report.txt.j2", "rich",
@@ -199,13 +207,13 @@ def text(report: Report, console: Console) -> None:
     console.print(Text.from_markup(markup.removesuffix("\n"), emoji=False), soft_wrap=True)
 
 
-def workbook(report: Report) -> bytes:
+def workbook(report: Report, extra: LedgerPart | None = None) -> bytes:
     """The report as an .xlsx workbook, the same bytes for the same catalog and date."""
     from akq_cli.core.spreadsheet import write_xlsx  # openpyxl: only for this format
 
     w = words("report")
     col = w["columns"]
-    sheets = sections(report, counted=False)
+    sheets = sections(report, counted=False, extra=extra)
     detail_head = [col[k] for k in ("id", "title", "department", "kind", "category", "status", "effective_date",
                                     "errors", "warnings", "file")]
     detail = [
@@ -228,7 +236,8 @@ def _error(message: str) -> int:
     return EXIT_USAGE
 
 
-def run_report(catalog: Path | None, format: str, output: Path | None, as_of: str | None) -> int:
+def run_report(catalog: Path | None, format: str, output: Path | None, as_of: str | None,
+               ledger: str | None = None) -> int:
     """`akq report`: lint the catalog, build the report, show or write it."""
     if format not in FORMATS:
         return _error(t("bad-option", detail=f"--format {format}（{'、'.join(FORMATS)}）"))
@@ -255,19 +264,24 @@ def run_report(catalog: Path | None, format: str, output: Path | None, as_of: st
         register_problem.file = relative_to(os.getcwd())(register_problem.file)
     findings = lint.findings if register_problem is None else [*lint.findings, register_problem]
     result = build_report(cat, findings, date)
+    try:
+        extra = ledger_part(cat.root, ledger, date)
+    except LedgerError as exc:
+        return _error(exc.message())
 
     if format == "xlsx":
-        data = workbook(result)
+        data = workbook(result, extra)
     elif format == "json":
-        data = (json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        body = {**result.to_json(), **({"ledger": extra.json} if extra else {})}
+        data = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif format == "markdown":
-        data = markdown(result).encode("utf-8")
+        data = markdown(result, extra).encode("utf-8")
     elif output is None:
-        text(result, Console(highlight=False, soft_wrap=True))
+        text(result, Console(highlight=False, soft_wrap=True), extra)
         return 0
     else:
         buf = io.StringIO()
-        text(result, Console(file=buf, width=160, highlight=False, color_system=None))
+        text(result, Console(file=buf, width=160, highlight=False, color_system=None), extra)
         data = buf.getvalue().encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)

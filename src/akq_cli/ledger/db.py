@@ -1,0 +1,83 @@
+"""Where the ledger is and how to open it: akq.toml `[ledger] path=` / `url=`, or AKQ_LEDGER.
+
+SQLite (WAL, owner-only file) for one office, PostgreSQL (psycopg 3) when departments share a server.
+A ledger holds personal data, so akq refuses to create one inside a git work tree.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+
+from akq_cli.ledger.errors import LedgerError
+from akq_cli.ledger.location import Location, work_tree_of
+
+
+def engine_for(location: Location, *, create: bool = False) -> Engine:
+    if location.path is None:
+        return create_engine(location.url, future=True)
+    path = location.path
+    if create:
+        tree = work_tree_of(path)
+        if tree is not None:
+            raise LedgerError("inside-work-tree", path=str(path), tree=str(tree))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    elif not path.is_file():
+        raise LedgerError("missing", path=str(path))
+    # SQLite gives the -wal and -shm files it makes beside the database the database file's own mode.
+    restrict(path)
+    engine = create_engine(location.url, future=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
+    # Take the write lock when the transaction starts: the event chain's tail and the next ids are read and then
+    # extended, and no other writer may come between (readers are not blocked in WAL mode).
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # transactions are begun by _begin_immediate, not by the driver
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def restrict(path: Path) -> None:
+    """Owner-only: 0600 on POSIX, an ACL granting the current user alone on Windows."""
+    if sys.platform == "win32":
+        user = os.environ.get("USERNAME", "")
+        subprocess.run(["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"], check=False, capture_output=True)
+        return
+    os.chmod(path, 0o600)
+
+
+def upgrade(engine: Engine) -> str:
+    """Alembic `upgrade head` on the ledger; returns the revision it is at."""
+    # Imported here: only `init` and `upgrade` need Alembic (its import costs 100 ms).
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() or ""
+
+
+def require_schema(engine: Engine) -> None:
+    if not inspect(engine).has_table("events"):
+        raise LedgerError("not-initialised")
