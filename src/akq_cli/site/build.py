@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,16 +13,16 @@ from akq_cli.core.git import GitError
 from akq_cli.site import opendata
 from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
-from akq_cli.site.model import SiteModel, build_model
+from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.search import index_script
 from akq_cli.site.sources import Source
 from akq_cli.site.writer import ExportRefused
 
 # Up to this many items the index page lists them all, so that it works without
-# JavaScript; above it, the index page links to one page per department and the
-# script renders search results 50 at a time (a phone cannot lay out 10,000 rows).
-INLINE_LIMIT = 500
+# JavaScript; above it, the index page links to the department and area pages
+# (PAGE_ROWS a page) and the script renders search results 50 at a time.
+INLINE_LIMIT = PAGE_ROWS
 ATOM_ENTRIES = 50
 BACKGROUND_FROM = 300  # rows; below this a second process costs more than it saves
 ASSETS = ("site.css", "site.js")
@@ -74,6 +75,12 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
                          "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
 
+    # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
+    for change_set in change_sets:
+        for change in change_set.changes:
+            if change.before is not None:
+                model.add_deleted(change.id, change.before, change_set.day)
+
     table = opendata.rows(model)
     files: dict[str, bytes] = {}
     meta = model.meta
@@ -85,6 +92,9 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         "git": git,
         "base_url": model.base_url,
         "by_id": model.by_id,
+        "pages": {e.id for e in model.retired},  # ids whose page says 已取消 / 暂停实施 / 已废止
+        "settings": model.settings,
+        "assets": {},  # filled below, before any page is rendered
     }
 
     def page(out: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
@@ -95,6 +105,13 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     entries = model.entries
     standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
     groups = {g.id: g for g in model.groups}
+
+    # Assets are named by their content, so a browser never keeps a stale copy after an update
+    # and a server may let them be cached for ever.
+    assets = resource_dir("templates") / "site" / "assets"
+    for name in ASSETS:
+        common["assets"][name] = _hashed(files, name, (assets / name).read_bytes())
+    common["assets"]["search-index.js"] = _hashed(files, "search-index.js", index_script(model))
 
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -114,11 +131,17 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     first_half = jobs.start(lambda: item_pages(entries[:half]))
     jobs.go()
 
-    page(files, "index.html", "index.html", nav="index", groups=model.groups, categories=model.categories,
+    page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
          inline=len(entries) <= inline_limit)
     for group in model.groups:
-        page(files, group.url, "department.html", nav="", group=group)
+        for p in group.pages:
+            page(files, p.url, "department.html", nav="", group=group, list_page=p)
+    for area in model.areas:
+        for p in area.pages:
+            page(files, p.url, "area.html", nav="", area=area, list_page=p)
+    for e in model.retired:
+        page(files, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
     files.update(item_pages(entries[half:]))
     page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
 
@@ -126,15 +149,15 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
                            else "2000-01-01T00:00:00Z")
     files["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
                                    updated=change_sets[0].date if change_sets else updated)
-    urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries)]
+    # Items no longer in force keep their page but leave the sitemap: nothing to index there.
+    lists = [p.url for g in [*model.groups, *model.areas] for p in g.pages]
+    urls = ["", "changes.html", *lists, *(e.url for e in entries)]
     files["sitemap.xml"] = render("sitemap.xml", base_url=model.base_url, urls=urls, lastmod=git.day)
-    robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
-    files["robots.txt"] = robots.encode()
-
-    assets = resource_dir("templates") / "site" / "assets"
-    for name in ASSETS:
-        files[f"assets/{name}"] = (assets / name).read_bytes()
-    files["assets/search-index.js"] = index_script(model)
+    # Crawlers read robots.txt only at a host's root: written there it works; in a
+    # sub-folder it would be ignored, so the webmaster adds the Sitemap line to the host's own.
+    if model.at_host_root:
+        robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
+        files["robots.txt"] = robots.encode()
 
     files["catalog.json"] = opendata.catalog_json(model, git.date, git.commit)
     files[opendata.SCHEMA_FILE] = opendata.schema_json(model)
@@ -147,5 +170,13 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
             for rel_path in e.forms.values():
                 files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
     return Build(files, model, git, change_sets, warnings)
+
+
+def _hashed(files: dict[str, bytes], name: str, data: bytes) -> str:
+    """Put ``data`` under assets/ with the first 10 hex digits of its SHA-256 in the name; return that path."""
+    stem, _, ext = name.rpartition(".")
+    path = f"assets/{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
+    files[path] = data
+    return path
 
 

@@ -156,8 +156,10 @@
     var terms = q.value.split(/\s+/);
     var want = [];
     for (var t = 0; t < terms.length; t++) { var n = norm(terms[t]); if (n) { want.push(n); } }
-    var d = fDept.value === "" ? -1 : +fDept.value;
-    var c = fCat.value === "" ? -1 : +fCat.value;
+    // Options carry codes (dept=SFJ, area=a1b2c3d4), so a shared link survives a new
+    // department; they are listed in the index's order, so the position gives the number.
+    var d = fDept.selectedIndex > 0 ? fDept.selectedIndex - 1 : -1;
+    var c = fCat.selectedIndex > 0 ? fCat.selectedIndex - 1 : -1;
     var k = fKind.value === "" ? -1 : +fKind.value;
     matches = [];
     outer: for (var m = 0; m < items.length; m++) {
@@ -190,7 +192,7 @@
   function remember() {
     if (!window.history || !history.replaceState) { return; }
     var pairs = [];
-    var fields = [["q", q.value], ["dept", fDept.value], ["cat", fCat.value], ["kind", fKind.value]];
+    var fields = [["q", q.value], ["dept", fDept.value], ["area", fCat.value], ["kind", fKind.value]];
     for (var p = 0; p < fields.length; p++) {
       if (fields[p][1]) { pairs.push(fields[p][0] + "=" + encodeURIComponent(fields[p][1])); }
     }
@@ -207,7 +209,7 @@
       try { value = decodeURIComponent((kv[1] || "").replace(/\+/g, " ")); } catch (e) { continue; }
       if (kv[0] === "q") { q.value = value; }
       if (kv[0] === "dept") { fDept.value = value; }
-      if (kv[0] === "cat") { fCat.value = value; }
+      if (kv[0] === "area") { fCat.value = value; }
       if (kv[0] === "kind") { fKind.value = value; }
     }
   }
