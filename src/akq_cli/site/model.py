@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from akq_cli.core import vocab
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.invisible import clean_data
 from akq_cli.site import labels as L
@@ -25,7 +26,7 @@ UNKNOWN_DEPT = "_"
 PAGE_ROWS = 300
 # Items no longer in force that keep their page (its address is on printed forms,
 # in bookmarks and QR codes), and what the page calls them.
-RETIRED = {"withdrawn": "已取消", "suspended": "暂停实施", "repealed": "已废止"}
+RETIRED = {status: L.label(L.STATUS, status) for status in (*vocab.STOPPED, "repealed")}
 # Characters Windows refuses in a file name, and its reserved device names.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _DEVICE = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
