@@ -16,7 +16,7 @@ from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.search import index_script
-from akq_cli.site.sources import Source
+from akq_cli.site.sources import Source, known_blobs
 from akq_cli.site.writer import ExportRefused
 
 # Up to this many items the index page lists them all, so that it works without
@@ -41,7 +41,8 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
-def _changes(git: GitInfo, top: Path | None, rel: str) -> tuple[list[ChangeSet], dict[str, str] | None]:
+def _changes(git: GitInfo, top: Path | None, rel: str,
+             known: dict[str, dict[str, Any]]) -> tuple[list[ChangeSet], dict[str, str] | None]:
     """The change log, or why it cannot be read ({'zh':…, 'en':…})."""
     if git.refused is not None:
         return [], git.refused.texts
@@ -51,7 +52,7 @@ def _changes(git: GitInfo, top: Path | None, rel: str) -> tuple[list[ChangeSet],
     if git.commit is None:
         return [], None  # a repository without commits has no changes yet
     try:
-        return read_changes(top, rel), None
+        return read_changes(top, rel, known), None
     except GitError as exc:
         return [], exc.texts
 
@@ -63,23 +64,12 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    change_sets, unread = _changes(git, top, rel)
-    if unread is not None:
-        if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
-            raise ExportRefused({
-                "zh": f"{unread['zh']}在 CI 中（CI=true）不生成空的调整记录，已停止。",
-                "en": f"{unread['en']} In CI (CI=true) an empty change log is not published; stopped.",
-            })
-        warnings.append(unread)
-    elif git.dirty:
-        warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
-                         "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
-
-    # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
-    for change_set in change_sets:
-        for change in change_set.changes:
-            if change.before is not None:
-                model.add_deleted(change.id, change.before, change_set.day)
+    # A large export keeps both cores busy: the change log (git's history, parsed), the
+    # workbook (openpyxl, the slowest single part) and half of the item pages are built
+    # in forked helpers while this process renders the rest.
+    jobs = Helpers(len(model.entries) > BACKGROUND_FROM)
+    known = known_blobs(sources or [])
+    history = jobs.start(lambda: _changes(git, top, rel, known))
 
     table = opendata.rows(model)
     files: dict[str, bytes] = {}
@@ -92,7 +82,6 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         "git": git,
         "base_url": model.base_url,
         "by_id": model.by_id,
-        "pages": {e.id for e in model.retired},  # ids whose page says 已取消 / 暂停实施 / 已废止
         "settings": model.settings,
         "assets": {},  # filled below, before any page is rendered
     }
@@ -122,11 +111,7 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
                  standard=standard, related=related)
         return out
 
-    # A large export keeps both cores busy: the workbook (openpyxl, the slowest
-    # single part) and half of the item pages are built in forked helpers while
-    # this process renders the rest.
     half = len(entries) // 2
-    jobs = Helpers(len(entries) > BACKGROUND_FROM)
     xlsx = jobs.start(lambda: opendata.xlsx_from_rows(table, model.title, git.date))
     first_half = jobs.start(lambda: item_pages(entries[:half]))
     jobs.go()
@@ -140,9 +125,27 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     for area in model.areas:
         for p in area.pages:
             page(files, p.url, "area.html", nav="", area=area, list_page=p)
+    files.update(item_pages(entries[half:]))
+
+    change_sets, unread = history()
+    if unread is not None:
+        if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
+            raise ExportRefused({
+                "zh": f"{unread['zh']}在 CI 中（CI=true）不生成空的调整记录，已停止。",
+                "en": f"{unread['en']} In CI (CI=true) an empty change log is not published; stopped.",
+            })
+        warnings.append(unread)
+    elif git.dirty:
+        warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
+                         "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
+    # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
+    for change_set in change_sets:
+        for change in change_set.changes:
+            if change.before is not None:
+                model.add_deleted(change.id, change.before, change_set.day)
+    common["pages"] = {e.id for e in model.retired}  # ids whose page says 已取消 / 暂停实施 / 已废止
     for e in model.retired:
         page(files, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
-    files.update(item_pages(entries[half:]))
     page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
 
     updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ class ChangeSet:
     def day(self) -> str:
         return self.date[:10]
 
-    @property
+    @cached_property  # asked once per listed change: 10,000 of them in a catalog's first commit
     def effective(self) -> str | None:
         """The effective date all its changes share, if they share one (the date the public goes by)."""
         dates = {c.effective for c in self.changes}
@@ -131,8 +132,12 @@ def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
     return info, top_dir, rel
 
 
-def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
-    """Public changes of the catalog, newest first; GitError when git cannot read the history."""
+def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] | None = None) -> list[ChangeSet]:
+    """Public changes of the catalog, newest first; GitError when git cannot read the history.
+
+    ``known`` maps blob ids to data already parsed (the files on disk): in a long history
+    most blobs are today's files, so only the older versions are read from git and parsed.
+    """
     items = f"{catalog_rel}/items" if catalog_rel else "items"
     log = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
                "--format=%x01%H%x00%cI", "--", items)
@@ -158,7 +163,8 @@ def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
             rows.append((status[0], old, new, path))
             blobs.update(b for b in (old, new) if b != ZERO)
         sets.append((ChangeSet(commit, date), rows))
-    facts = _blob_data(top, sorted(blobs))
+    known = known or {}
+    facts = {**_blob_data(top, sorted(blobs - known.keys())), **{b: known[b] for b in blobs & known.keys()}}
     out = []
     for change_set, rows in sets:
         for status, old, new, path in rows:
