@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, REPO, require_tool, run_akq
-
 from akq_cli.site.model import area_code
+from conftest import IN_CI, REPO, require_tool, run_akq
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, EXPORT_FIXTURE
 

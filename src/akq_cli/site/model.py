@@ -182,7 +182,7 @@ class Page:
 def paged(folder: str, code: str, entries: list[Entry]) -> list[Page]:
     chunks = [entries[i:i + PAGE_ROWS] for i in range(0, len(entries), PAGE_ROWS)] or [[]]
     urls = [f"{folder}/{code}.html" if n == 1 else f"{folder}/{code}-{n}.html" for n in range(1, len(chunks) + 1)]
-    return [Page(url, n, len(chunks), chunk, urls) for n, (url, chunk) in enumerate(zip(urls, chunks), start=1)]
+    return [Page(url, n, len(chunks), chunk, urls) for n, (url, chunk) in enumerate(zip(urls, chunks, strict=True), start=1)]
 
 
 def area_code(name: str) -> str:
