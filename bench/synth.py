@@ -323,7 +323,11 @@ def certification(rng: random.Random, tpl: dict[str, Any], item_id: str, serial:
         "purpose": tpl["purpose"],
         "legal_basis": _basis(tpl["legal_basis"]),
         "content": _fill(tpl["content"], values),
-        "conditions": [_fill(c, values) for c in tpl["conditions"]],
+        # traced to the template's first legal basis, as condition-untraced asks (issue 10.2)
+        "conditions": [
+            {"text": _fill(c, values), "basis": f"{tpl['legal_basis'][0][0]}{tpl['legal_basis'][0][1]}"}
+            for c in tpl["conditions"]
+        ],
     })
     item.update(_common(rng, values, "certification"))
     item["status"] = _status(rng)

@@ -70,6 +70,9 @@ def field_schema(f: Field) -> dict:
         return {"type": f.type, "title": f.zh, "description": f.description}
     if f.type == "text_list":
         return text_list(f.zh, f.description, f.min_items)
+    if f.type == "text_or_list":
+        one = {"type": "string", "minLength": 1, "pattern": "\\S"}
+        return {"title": f.zh, "description": f.description, "oneOf": [one, {"type": "array", "minItems": 1, "items": one}]}
     if f.type == "enum_list":
         return {
             "type": "array",
@@ -90,8 +93,12 @@ def field_schema(f: Field) -> dict:
     if f.type == "object":
         return {"type": "object", "title": f.zh, "description": f.description, **members(f.fields)}
     if f.type == "object_list":
-        entry = {"type": "object", "title": f.entry_zh, **members(f.fields)}
-        return {"type": "array", "title": f.zh, "description": f.description, "items": entry}
+        entry: dict = {"type": "object", "title": f.entry_zh, **members(f.fields)}
+        d = {"type": "array", "title": f.zh, "description": f.description, "items": entry}
+        if f.shorthand:  # a plain text stands for {shorthand: text}; the object keywords apply to objects only
+            d["items"] = {**entry, "type": ["string", "object"], "minLength": 1, "pattern": "\\S"}
+            d["minItems"] = f.min_items  # as when conditions were a text_list
+        return d
     raise ValueError(f"{f.key}: unknown type {f.type}")
 
 
@@ -102,11 +109,18 @@ def members(children: tuple[Field, ...]) -> dict:
     if required:
         out["required"] = required
     out["properties"] = {f.key: field_schema(f) for f in children}
+    conditional: dict[tuple, list[str]] = {}
     for f in children:
         if f.required_if:
-            key, value = f.required_if
-            out["if"] = {"properties": {key: {"const": value}}, "required": [key]}
-            out["then"] = {"required": [f.key]}
+            conditional.setdefault(f.required_if, []).append(f.key)
+    rules = [
+        {"if": {"properties": {key: {"const": value}}, "required": [key]}, "then": {"required": keys}}
+        for (key, value), keys in conditional.items()
+    ]
+    if len(rules) == 1:
+        out.update(rules[0])
+    elif rules:
+        out["allOf"] = rules
     return out
 
 

@@ -75,6 +75,7 @@ def filled(value: Any, f: Field) -> Any:
         return value
     if f.type == "object_list":
         entries = value if isinstance(value, list) and value else copy.deepcopy(f.example)
+        entries = [{f.shorthand: e} if isinstance(e, str) and f.shorthand else e for e in entries]
         return [{s.key: filled(e.get(s.key), s) for s in f.fields} for e in entries]
     return copy.deepcopy(f.example) if value is None else value
 
@@ -83,7 +84,8 @@ def sample(kind: str) -> dict[str, Any]:
     data = copy.deepcopy(next(i.data for i in catalog().items if i.id == SAMPLES[kind]))
     for f in fields.ITEM:
         if kind in f.kinds and (f.example is not None or f.fields):
-            data[f.key] = filled(data.get(f.key), f)
+            # the fill-in example is a table, so that its columns and rows reach the form whatever the sample declares
+            data[f.key] = filled(None if f.key == "fill_in" else data.get(f.key), f)
     data["commitment"]["proxy_allowed"] = True  # so that the proxy requirements are printed
     data["disclosure"]["public"] = True  # so that scope and period are printed
     return data
@@ -98,8 +100,10 @@ def other(value: Any, f: Field, path: str) -> Any:
     marker = f"〔{path}〕"
     if f.type in ("text", "string"):
         return marker
-    if f.type == "text_list":
+    if f.type in ("text_list", "text_or_list"):
         return [marker]
+    if f.type == "integer":
+        return value + 1 if isinstance(value, int) else 1
     if f.type == "boolean":
         return not value
     if f.type in ("integer", "number"):
@@ -222,7 +226,7 @@ def missing_in_scaffold(text: str, kind: str) -> list[str]:
         for part in (*ancestors, f):
             node = node[0] if isinstance(node, list) and node else node
             node = node.get(part.key, KeyError) if isinstance(node, dict) else KeyError
-        commented = any(ln.lstrip().startswith("#") and ln.lstrip("# ").startswith(f"{f.key}:") for ln in lines)
+        commented = any(ln.lstrip().startswith("#") and ln.lstrip("# -").startswith(f"{f.key}:") for ln in lines)
         if node is KeyError and not commented:
             out.append(fields.path_of(ancestors, f))
     return out

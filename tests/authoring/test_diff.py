@@ -56,11 +56,11 @@ def test_committed_changes_between_two_revisions(repo):
     assert [c["pointer"] for c in renamed["changes"]] == ["/id"]
     changed = by_status["changed"]
     by_ptr = {c["pointer"]: c for c in changed["changes"]}
-    assert set(by_ptr) == {"/conditions/1", "/commitment/proxy_allowed", "/verification/timing"}
-    cond = by_ptr["/conditions/1"]
+    assert set(by_ptr) == {"/conditions/1/text", "/commitment/proxy_allowed", "/verification/timing"}
+    cond = by_ptr["/conditions/1/text"]
     assert (cond["old"], cond["new"], cond["legal_review"]) == (OLD_COND, NEW_COND, True)
     assert ["-", "或者基层法律服务工作者"] in cond["char_diff"]
-    assert cond["field"] == "申请人承诺符合的条件 第2项"
+    assert cond["field"] == "申请人承诺符合的条件 第2项 › 条件"
     assert by_ptr["/commitment/proxy_allowed"]["legal_review"] is True
     assert by_ptr["/verification/timing"]["legal_review"] is False
     assert changed["legal_review"] is True
@@ -150,3 +150,15 @@ def test_list_insertion_is_one_added_entry():
     changes = diff_values(old, new)
     assert [(c.pointer, c.op, c.new) for c in changes] == [("/conditions/1", "added", "新")]
     assert changes[0].legal
+
+
+def test_a_changed_trace_or_fill_in_field_is_marked_for_legal_review():
+    from akq_cli.review import semdiff
+
+    old = {"conditions": [{"text": "甲。", "basis": "《中华人民共和国法律援助法》第四十一条"}],
+           "fill_in": [{"label": "居住地址", "type": "address"}]}
+    new = {"conditions": [{"text": "甲。", "basis": "《中华人民共和国法律援助法》第三十四条"}],
+           "fill_in": [{"label": "居住地址", "type": "text"}]}
+    changes = semdiff.diff_values(old, new)
+    assert [(c.pointer, c.legal) for c in changes] == [("/conditions/0/basis", True), ("/fill_in/0/type", True)]
+    assert changes[0].label.endswith("条件的依据")

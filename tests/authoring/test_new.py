@@ -50,7 +50,8 @@ def test_certification_scaffold(repo):
     findings = json.loads(lint.out)["findings"]
     assert lint.code == 1
     placeholders = {f["pointer"] for f in findings if f["rule"] == "placeholder"}
-    assert {"/purpose", "/issuer", "/liability/criminal", "/conditions/0", "/legal_basis/0/article"} <= placeholders
+    assert {"/purpose", "/issuer", "/liability/criminal", "/conditions/0/text", "/conditions/0/basis",
+            "/legal_basis/0/article"} <= placeholders
     assert run_akq("fmt", "--check", path, cwd=repo).code == 0
 
 

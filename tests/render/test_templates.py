@@ -34,7 +34,7 @@ def edited(path: Path, old: str, new: str) -> str:
         ('align = "both"\n', 'align = "justify"\n', "align = 'justify'"),
         ("[styles.note]", "[styles.remark]", "缺少 [styles.note]"),
         ("top_mm = 37", "top_mm = = 37", "layout.toml:"),
-        ("certification_mm = [30, 48, 30, 48]", "certification_mm = [30, 48, 78]", "成对"),
+        ("certification_mm = [27, 46, 27, 56]", "certification_mm = [27, 46, 83]", "成对"),
     ],
 )
 def test_bad_layout_edits_are_explained(old, new, expected):

@@ -26,6 +26,11 @@ POLICY_RULES = {
     "punctuation",
     "duplicate",
     "reference",
+    "status-incomplete",
+    "condition-untraced",
+    "condition-basis-unknown",
+    "fill-in-missing",
+    "fill-in-orphaned",
 }
 
 
@@ -54,7 +59,8 @@ def test_a_single_changed_file_still_resolves_references_to_the_rest_of_the_cata
     path = CATALOG / "items" / "RSJ" / "RSJ-XK-103.yaml"
     r = run_akq("lint", "--no-cache", "--format", "json", path.relative_to(REPO), cwd=REPO)
     found = {(f["rule"], f["pointer"]) for f in json.loads(r.out)["findings"]}
-    assert found == {("reference", "/certifications/1"), ("reference", "/certifications/2")}
+    assert found == {("reference", "/certifications/1"), ("reference", "/certifications/2"),
+                     ("condition-untraced", "/conditions/0"), ("condition-untraced", "/conditions/1")}
 
 
 def test_a_single_file_finds_its_duplicate_id_elsewhere_in_the_catalog(tmp_path):

@@ -70,7 +70,8 @@ def test_extra_terms_and_allowed_phrases():
 
 
 def test_the_config_reaches_the_rules_through_lint():
-    bad = Example("conditions:\n  - 申请人从速提交材料。\n  - 申请人应当及时提交补正材料。\n")
+    basis = "    basis: 《中华人民共和国法律援助法》第四十一条\n"
+    bad = Example(f"conditions:\n  - text: 申请人从速提交材料。\n{basis}  - text: 申请人应当及时提交补正材料。\n{basis}")
     assert [f.match for f in lint_example(bad)] == ["及时"]
     cfg = LintConfig(options={"vague-term": {"extra-terms": ("从速",), "allowed-phrases": ("及时提交补正材料",)}})
     assert [(f.rule, f.match) for f in lint_example(bad, cfg)] == [("vague-term", "从速")]

@@ -43,7 +43,8 @@ FIELDS = headings.FIELDS
 # Cells taken as one line of text, and cells split into a list; title, id, kind, department,
 # matter_type and legal_basis are read by their own code below.
 TEXTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type in ("text", "string") and f.key != "title")
-LISTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and f.type == "text_list")
+# A sheet's cell holds texts; conditions (entries that may be plain texts) import as untraced ones.
+LISTS = tuple(f.key for f in fields.ITEM if f.key in FIELDS and (f.type == "text_list" or f.shorthand))
 
 ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 _SPLIT = re.compile(r"\s*(?:\n|；|;)\s*")

@@ -45,10 +45,11 @@ Type = Literal[
     "integer",  # a whole number; its bounds are a lint rule's to judge (the message can say why)
     "number",  # a whole or decimal number; likewise
     "text_list",  # a list of texts
+    "text_or_list",  # a text, or a non-empty list of texts
     "enum_list",  # a non-empty list of distinct values of `enum`
     "code_list",  # a list of distinct strings matching `pattern`
     "object",  # the keys of `fields`
-    "object_list",  # a list of objects with the keys of `fields`
+    "object_list",  # a list of objects with the keys of `fields` (or, with `shorthand`, plain texts)
 ]
 
 KINDS = tuple(vocab.KIND)
@@ -90,6 +91,7 @@ class Field:
     example: Any = None
     fields: tuple[Field, ...] = ()  # an object's keys, or the keys of each entry of an object_list
     entry_zh: str = ""  # object_list: the name of one entry
+    shorthand: str = ""  # object_list: an entry may be a plain text, standing for {shorthand: text}
     enum: tuple[Any, ...] = ()
     pattern: str = ""  # code / code_list; for text, replaces the “not only blanks” pattern
     min_items: int = 0
@@ -128,9 +130,15 @@ def _string(key: str, zh: str, en: str, description: str, description_en: str, *
 
 _ONLY_ON_PAPER = LeftOut("告知承诺书上没有这一栏")
 _NOT_IN_SHEETS = LeftOut("县里的清单没有这一列，导入后在文件中填写")
-_STOPPED_NO_FORM = LeftOut("已取消、暂停实施的事项不印制告知承诺书")
-_STOPPED_PAGE = LeftOut("只显示在已取消、暂停实施的事项页面上（网站列表只含已公布的事项）")
-_STOPPED_NOT_LISTED = LeftOut("开放数据只含已公布的事项")
+# Where the status fields appear: only on a stopped item's own public page (issue 12.4), never on a form or in a list.
+_STOPPED: dict[str, Any] = {
+    "form": LeftOut("已取消、暂停实施的事项不印制告知承诺书"),
+    "site": LeftOut("只显示在已取消、暂停实施的事项页面上（网站列表只含已公布的事项）"),
+    "column": LeftOut("开放数据只含已公布的事项"),
+    "import_headings": LeftOut("导入的事项都是草稿"),
+    "legal_review": True,
+    "wording": False,
+}
 
 # fmt: off  (one field's declaration reads best a few attributes to a line)
 ITEM: tuple[Field, ...] = (
@@ -254,12 +262,33 @@ ITEM: tuple[Field, ...] = (
         form=Form("content"), site=True, column="证明内容／许可条件",
         import_headings=("证明内容", "证明的内容", "许可条件"),
     ),
+    # --- traced conditions and applicant fill-in fields (issue 10.1, 10.2) ---------------------------------------
     Field(
-        "conditions", "text_list", "申请人承诺符合的条件", "conditions",
-        "申请人在承诺书中承诺已经符合的条件，每条一项，写明可核查的数量、期限或标准，不得使用“等”“相关”“其他”等模糊表述。",
-        "What the applicant commits to meet, one per entry, each checkable.",
-        example=["截至申请之日，申请人已在阿合奇县连续居住满6个月。"], min_items=1,
-        required_for=(CERT,), kinds=(CERT,),
+        "conditions", "object_list", "申请人承诺符合的条件", "conditions",
+        "申请人在承诺书中承诺已经符合的条件，每条一项，写明可核查的数量、期限或标准，不得使用“等”“相关”“其他”等模糊表述。"
+        "每条写成 text（条件）和 basis（它依据的设定依据条款，文件须是 legal_basis 中的一项）；"
+        "只写一句文字的条件没有追溯到条款，condition-untraced 规则会报告。",
+        "What the applicant commits to meet, one per entry, each checkable, each traced to the article it rests on "
+        "(text + basis); a plain string is an untraced condition.",
+        entry_zh="一条条件", shorthand="text",
+        fields=(
+            _text(
+                "text", "条件", "text",
+                "申请人承诺符合的一项条件。", "One condition the applicant commits to meet.",
+                example="截至申请之日，申请人已在阿合奇县连续居住满6个月。", required=True,
+            ),
+            Field(
+                "basis", "text_or_list", "条件的依据", "basis",
+                "这项条件依据的条款：《文件名称》第N条（第M款、第K项），文件名称须与 legal_basis 中的一项完全一致；"
+                "依据几条时写成列表。",
+                "The article the condition rests on, 《document》第N条[第M款][第K项], its document one of legal_basis; "
+                "a list when several.",
+                example="《中华人民共和国法律援助法》第四十一条", legal_review=True,
+                form=LeftOut("告知承诺书的设定依据一节列出全部条款；每条条件的依据显示在网站事项页面和开放数据中"),
+            ),
+        ),
+        example=[{"text": "截至申请之日，申请人已在阿合奇县连续居住满6个月。", "basis": "《中华人民共和国法律援助法》第四十一条"}],
+        min_items=1, required_for=(CERT,), kinds=(CERT,),
         form=Form("commitment"), site=True, column="申请人承诺符合的条件",
         import_headings=("承诺内容", "承诺条件", "申请人承诺的条件"), legal_review=True,
     ),
@@ -270,6 +299,64 @@ ITEM: tuple[Field, ...] = (
         example=["营业执照复印件"], kinds=(LICENSE,),
         form=Form("materials"), site=True, column="材料要求",
         import_headings=("材料要求", "申请材料", "所需材料"),
+    ),
+    Field(
+        "fill_in", "object_list", "申请人填写的信息", "fill-in fields",
+        "除姓名、证件类型和号码、联系方式等标准栏目外，申请人还要在承诺书上填写的信息，每项一栏："
+        "label 栏目名称（须出现在条件、证明内容或承诺文字中），type 类型，required 是否必填，"
+        "checked_by 核查该信息的数据来源（verification.data_sources 中的一项）；"
+        "表格（type: table）写明 columns 各列和 rows 印制的空白行数。没有时不写。",
+        "What the applicant writes on the form beyond the standard block: label (it must appear in the conditions, "
+        "content or commitment text), type, required, checked_by (one of verification.data_sources); a table has "
+        "columns and rows.",
+        entry_zh="一个填写栏目",
+        fields=(
+            _text("label", "栏目名称", "label", "印在承诺书上的栏目名称，例如：居住地址。", "The row's label.",
+                  example="共同生活的家庭成员", required=True),
+            Field(
+                "type", "enum", "填写类型", "type", _codes(vocab.FILL_IN_TYPE), "What is written.",
+                example="table", enum=tuple(vocab.FILL_IN_TYPE), required=True,
+            ),
+            Field(
+                "required", "boolean", "是否必填", "required", "true 必填；false 选填（承诺书上注明“选填”）。",
+                "Whether the applicant must fill it in.", example=True,
+            ),
+            _text(
+                "checked_by", "核查数据来源", "checked by",
+                "核查这一栏的数据来源，须是 verification.data_sources 中的一项。", "The data source that checks it.",
+                example="公安机关人口信息管理系统",
+                form=LeftOut("数据来源已印在告知承诺书的核查一节"),
+            ),
+            Field(
+                "columns", "object_list", "表格的列", "columns",
+                "type 为 table 时必填：表格的各列，每列写 label 和 type（不能再是 table）。", "A table's columns.",
+                entry_zh="一列",
+                fields=(
+                    _text("label", "列名", "label", "列名，例如：姓名。", "The column's heading.",
+                          example="居民身份证号码", required=True),
+                    Field(
+                        "type", "enum", "列的类型", "type", "同上，但不能是 table。", "As above, but not table.",
+                        example="id_number", enum=tuple(t for t in vocab.FILL_IN_TYPE if t != "table"), required=True,
+                        form=LeftOut("表格只印列名；类型用于核查和承诺台账"),
+                    ),
+                ),
+                example=[{"label": "姓名", "type": "text"}, {"label": "居民身份证号码", "type": "id_number"}],
+                required_if=("type", "table"),
+            ),
+            Field(
+                "rows", "integer", "空白行数", "rows", "type 为 table 时必填：承诺书上印制的空白行数，1 到 20。",
+                "A table's blank rows on the form, 1 to 20.",
+                example=6, required_if=("type", "table"),
+                site=LeftOut("空白行数只用于印制承诺书"), column=LeftOut("空白行数只用于印制承诺书"),
+            ),
+        ),
+        example=[{
+            "label": "共同生活的家庭成员", "type": "table", "required": True, "checked_by": "公安机关人口信息管理系统",
+            "columns": [{"label": "姓名", "type": "text"}, {"label": "居民身份证号码", "type": "id_number"}], "rows": 6,
+        }],
+        form=Form("applicant"), site=True, column="申请人填写的信息",
+        import_headings=LeftOut("县里的清单没有这一列；导入后按条件文字声明需要填写的栏目"),
+        legal_review=True, wording=False,
     ),
     Field(
         "commitment", "object", "承诺", "commitment",
@@ -456,8 +543,7 @@ ITEM: tuple[Field, ...] = (
         "状态为 withdrawn（已取消）或 suspended（暂停实施）时必填：自哪一天起取消或暂停，格式 YYYY-MM-DD。",
         "Required when withdrawn or suspended: the date it took effect, YYYY-MM-DD.",
         example="2026-07-01",
-        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
-        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+        **_STOPPED,
     ),
     _string(
         "status_reason", "取消或暂停的原因", "status reason",
@@ -465,8 +551,7 @@ ITEM: tuple[Field, ...] = (
         "规定可以通过核对机制核对的信息不得要求申请人提供。",
         "Required when withdrawn or suspended: why, with its legal basis.",
         example="《中华人民共和国社会救助法》第六十二条第二款规定，可以通过居民家庭经济状况核对机制核对的信息，不得要求申请人提供证明。",
-        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
-        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+        **_STOPPED,
     ),
     _string(
         "replaced_by", "替代方式", "replaced by",
@@ -474,8 +559,7 @@ ITEM: tuple[Field, ...] = (
         "例如：由民政部门通过居民家庭经济状况核对机制核对。",
         "Optional: the id of the item that replaces this one, or a short text saying what replaces the proof.",
         example="由民政部门通过居民家庭经济状况核对机制核对",
-        form=_STOPPED_NO_FORM, site=_STOPPED_PAGE, column=_STOPPED_NOT_LISTED,
-        import_headings=LeftOut("导入的事项都是草稿"), legal_review=True, wording=False,
+        **_STOPPED,
     ),
     Field(
         "effective_date", "date", "施行日期", "effective date", "格式 YYYY-MM-DD，例如 2021-05-01。", "YYYY-MM-DD.",
@@ -601,11 +685,13 @@ _TYPE_ZH = {
     "integer": "整数",
     "number": "数字",
     "text_list": "文字列表",
+    "text_or_list": "文字，或文字列表",
     "enum_list": "可选值列表",
     "code_list": "编号列表",
     "object": "分项",
     "object_list": "分项列表",
 }
+_SHORTHAND_ZH = "分项列表（每项也可以只写一句文字）"
 _KIND_ZH = {k: v["zh"] for k, v in vocab.KIND.items()}
 
 
@@ -665,7 +751,8 @@ def model_page() -> str:
     for ancestors, f in walk():
         top = ancestors[0] if ancestors else f
         kinds = "全部" if set(top.kinds) == set(KINDS) else "、".join(_KIND_ZH[k] for k in top.kinds)
-        out.append(f"| `{path_of(ancestors, f)}` | {f.zh} | {_TYPE_ZH[f.type]} | {_required(f)} | {kinds} |")
+        kind_zh = _SHORTHAND_ZH if f.shorthand else _TYPE_ZH[f.type]
+        out.append(f"| `{path_of(ancestors, f)}` | {f.zh} | {kind_zh} | {_required(f)} | {kinds} |")
     out.append("")
     for ancestors, f in walk():
         path = path_of(ancestors, f)

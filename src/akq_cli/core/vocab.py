@@ -42,6 +42,18 @@ VERIFICATION: Names = {
     "random_inspection": {"zh": "“双随机、一公开”抽查", "en": "random inspection"},
 }
 
+# What an applicant writes in a fill-in row of the form (fields.fill_in.type).
+FILL_IN_TYPE: Names = {
+    "text": {"zh": "文字", "en": "text"},
+    "date": {"zh": "日期", "en": "date"},
+    "amount": {"zh": "金额", "en": "amount"},
+    "address": {"zh": "地址", "en": "address"},
+    "id_number": {"zh": "居民身份证号码", "en": "ID number"},
+    "credit_code": {"zh": "统一社会信用代码", "en": "unified social credit code"},
+    "phone": {"zh": "电话号码", "en": "phone number"},
+    "table": {"zh": "表格", "en": "table"},
+}
+
 LEVEL: Names = {
     "law": {"zh": "法律", "en": "law"},
     "administrative_regulation": {"zh": "行政法规", "en": "administrative regulation"},

@@ -20,6 +20,12 @@ RULE_MODULES = (
     "approval_missing",
     "excluded_domain",
     "status_incomplete",  # withdrawn/suspended items say since when and why (issues 10.4, 12.4)
+    # conditions traced to their article, and the form's fill-in fields (issue 10.1, 10.2)
+    "condition_untraced",
+    "condition_basis_unknown",
+    "fill_in_missing",
+    "fill_in_orphaned",
+    "fill_in_mismatch",
     "vague_term",
     "catch_all",
     "personal_data",

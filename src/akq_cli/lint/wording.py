@@ -24,7 +24,29 @@ def wording(root: Node) -> Iterator[Node]:
     if not isinstance(root.value, dict):
         return
     for key, node in root.value.items():
-        if key not in NOT_WORDING:
+        if key == "conditions" and isinstance(node.value, list):
+            # a condition's basis is a citation, which condition-basis-unknown reads, not wording
+            for entry in node.value:
+                text = entry.get("text") if isinstance(entry.value, dict) else entry
+                if text is not None:
+                    yield from text.strings()
+        elif key not in NOT_WORDING:
+            yield from node.strings()
+
+
+def commitment_text(root: Node) -> Iterator[Node]:
+    """The strings that say what the applicant commits to or writes: the conditions' texts (not their
+    bases), the content, and the commitment's own texts (fill-in-missing, fill-in-orphaned)."""
+    if not isinstance(root.value, dict):
+        return
+    conditions = root.get("conditions")
+    for entry in conditions.value if conditions is not None and isinstance(conditions.value, list) else []:
+        text = entry.get("text") if isinstance(entry.value, dict) else entry
+        if text is not None and isinstance(text.value, str):
+            yield text
+    for key in ("content", "commitment"):
+        node = root.get(key)
+        if node is not None:
             yield from node.strings()
 
 

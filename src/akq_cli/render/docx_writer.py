@@ -9,6 +9,7 @@ from akq_cli.core.invisible import clean
 from akq_cli.render.determinism import Entry, write_zip
 from akq_cli.render.docx_style import STYLE_IDS, mm_twips, text_runs, twips
 from akq_cli.render.forms import Form, InfoTable, Para, Signature
+from akq_cli.render.grid import GridTable, grid_xml
 from akq_cli.render.layout import Layout
 
 
@@ -18,7 +19,7 @@ def _para(layout: Layout, style: str, text: str, extra_ppr: str = "") -> str:
 
 
 def _table(layout: Layout, kind: str, table: InfoTable) -> str:
-    widths = [mm_twips(w) for w in layout.info_columns_mm[kind]]
+    widths = [mm_twips(w) for w in layout.info_columns_mm[table.columns or kind]]
     per_row = len(widths)
     border = round(layout.border_pt * 8)  # eighths of a point
     edges = "".join(
@@ -73,6 +74,8 @@ def body_xml(layout: Layout, form: Form) -> str:
             out.append(_para(layout, block.style, block.text, "<w:keepNext/>" if before_signature else ""))
         elif isinstance(block, InfoTable):
             out.append(_table(layout, form.kind, block))
+        elif isinstance(block, GridTable):
+            out.append(grid_xml(layout, block))
         else:
             out.append(_signature(layout, block))
     return "".join(out)

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from akq_cli.core import fields
+from akq_cli.core.conditions import texts as condition_texts
+from akq_cli.render import fillin
 from akq_cli.render import labels as L
+from akq_cli.render.grid import GridTable
 from akq_cli.render.wording import Wording
 
 _DIGITS = "零一二三四五六七八九"
@@ -36,6 +39,7 @@ class Para:
 @dataclass(frozen=True)
 class InfoTable:
     cells: tuple[str, ...]  # label, value, label, value, … laid out in rows by the layout's columns
+    columns: str = ""  # the layout's column set (layout.toml [info_table] NAME_mm); "" = the form kind's
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Signature:
     right: tuple[str, ...]
 
 
-Block = Para | InfoTable | Signature
+Block = Para | InfoTable | Signature | GridTable
 
 
 @dataclass
@@ -175,6 +179,7 @@ def _head(b: _Builder, data: dict[str, Any], ctx: FormContext) -> None:
     b.add("heading1", b.text("basic_info"))
     b.add("heading2", b.text("applicant"))
     b.blocks.append(InfoTable(tuple(cell for name in b.wording.applicant_fields(b.kind) for cell in (name, ""))))
+    _fill_in(b, data)
     b.add("heading2", b.text("authority"))
     department = ctx.departments.get(str(data.get("department")), {})
     b.blocks.append(
@@ -184,10 +189,25 @@ def _head(b: _Builder, data: dict[str, Any], ctx: FormContext) -> None:
                 str(department.get("name", "")),
                 b.text("authority_phone"),
                 str(department.get("phone", "")),
-            )
+            ),
+            fillin.WIDE,  # a department's full name on one line
         )
     )
+    if fillin.proxy_allowed(data):
+        b.add("heading2", b.text("proxy"))
+        b.blocks.append(InfoTable(fillin.proxy_cells(b.wording, b.kind), fillin.WIDE))
+        b.add("body", fillin.proxy_note(data, b.wording, b.kind))
     b.add("heading1", b.text("notification"))
+
+
+def _fill_in(b: _Builder, data: dict[str, Any]) -> None:
+    """The item's own fill-in rows after the standard block, then its tables (render/fillin.py)."""
+    cells = fillin.row_cells(data, b.wording, b.kind)
+    if cells:
+        b.blocks.append(InfoTable(cells, fillin.WIDE))
+    for caption, grid in fillin.tables(data, b.wording, b.kind):
+        b.add("body", caption)
+        b.blocks.append(grid)
 
 
 def _commitments(b: _Builder, meets: list[str], methods: list[str], extra: list[str], timing: str) -> None:
@@ -240,7 +260,7 @@ def certification_form(data: dict[str, Any], ctx: FormContext, wording: Wording)
     verification = data.get("verification") or {}
     _commitments(
         b,
-        [b.text("meets"), *L.enumerate_lines(L.text_list(data.get("conditions")))],
+        [b.text("meets"), *L.enumerate_lines(condition_texts(data.get("conditions")))],
         L.verification_methods(verification.get("methods")),
         [],
         str(verification.get("timing") or ""),
@@ -306,11 +326,11 @@ def license_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> li
             "disclosure": lambda: _disclosure(b, data),
         }
     )
-    conditions = L.text_list(data.get("conditions")) or L.text_list(data.get("content"))
+    conditions = condition_texts(data.get("conditions")) or L.text_list(data.get("content"))
     meets = [b.text("meets"), *L.enumerate_lines(conditions)]
     if folded:
         lines = [
-            f"{L.bare(c.get('title'))}：{'；'.join(map(L.bare, L.text_list(c.get('conditions'))))}" for c in folded
+            f"{L.bare(c.get('title'))}：{'；'.join(map(L.bare, condition_texts(c.get('conditions'))))}" for c in folded
         ]
         meets += [b.text("meets_certifications"), *L.enumerate_lines(lines)]
     verification = data.get("verification") or {}

@@ -28,6 +28,9 @@ class TemplateError(Exception):
         return f"{self.path}:{self.line}:{self.column}: {self.detail}"
 
 
+WIDE_MM = (62.0, 94.0)  # the business-license table's columns: 94 mm holds 16 characters at 16 pt
+
+
 @dataclass(frozen=True)
 class StyleSpec:
     key: str
@@ -151,6 +154,12 @@ def parse_layout(text: str, path: Path) -> Layout:
         ):
             raise TemplateError(path, f"[info_table] {kind}_mm 应为成对的正数列表 / must list widths in pairs")
         columns[kind] = tuple(float(w) for w in widths)
+    # One field a row, for the authority's name and the fill-in rows: a department name or an 18-digit
+    # number fits its cell on one line.  Optional so that a layout.toml written before it still loads.
+    wide = info.get("wide_mm", list(WIDE_MM))
+    if not (isinstance(wide, list) and len(wide) == 2 and all(isinstance(w, int | float) and not isinstance(w, bool) and w > 0 for w in wide)):
+        raise TemplateError(path, "[info_table] wide_mm 应为两个正数 / must be two positive widths")
+    columns["wide"] = tuple(float(w) for w in wide)
     signature = _table(raw, "signature", path)
     alternatives = raw.get("font_alternatives", {})
     if not isinstance(alternatives, dict) or not all(isinstance(v, str) for v in alternatives.values()):

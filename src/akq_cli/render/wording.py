@@ -24,6 +24,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "disclosure_public": {"scope", "period"},
     "approval": {"authority", "document", "date"},
     "certification_entry": {"title", "purpose", "content", "basis"},
+    "fill_in_optional": {"name"},
+    "fill_in_table": {"name"},
+    "proxy_attach": {"requirements"},
     **{
         key: {"text"}
         for key in (
@@ -39,6 +42,9 @@ COMMON_KEYS = (
     "proxy_not_allowed", "proxy_allowed", "withdrawal", "liability_civil", "liability_administrative",
     "liability_criminal", "liability_credit", "verification_methods", "verification_timing",
     "verification_sources", "disclosure_public", "disclosure_private", "copies_note",
+    # fill-in rows and the proxy block (render/fillin.py)
+    "fill_in_optional", "fill_in_table", "fill_in_date", "fill_in_amount",
+    "proxy", "proxy_name", "proxy_id", "proxy_phone", "proxy_signature", "proxy_attach",
 )  # fmt: skip
 KIND_KEYS = {
     "certification": ("title", "noun", "meets", "applicant_signature"),
@@ -50,8 +56,8 @@ KIND_KEYS = {
 }  # fmt: skip
 # Sections of "二、行政机关告知" that print catalog.yaml's standard text, not an item field.
 STANDARD_SECTIONS = ("applicable", "effect")
-# Form places outside that part: the subtitle, the authority's box, "三、申请人承诺".
-OUTSIDE_SECTIONS = ("head", "authority", "commitment")
+# Form places outside that part: the subtitle, the applicant's and the authority's boxes, "三、申请人承诺".
+OUTSIDE_SECTIONS = ("head", "applicant", "authority", "commitment")
 
 
 def _field_sections(kind: str) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from akq_cli.core import vocab
 from akq_cli.core.catalog import Catalog
+from akq_cli.core.conditions import Condition, conditions_of
+from akq_cli.core.fillin import FillIn, fill_ins_of
 from akq_cli.core.invisible import clean_data
 from akq_cli.site import labels as L
 from akq_cli.site.sources import Source, from_catalog
@@ -123,6 +125,16 @@ class Entry:
     def section(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)
         return value if isinstance(value, dict) else {}
+
+    @property
+    def conditions(self) -> list[Condition]:
+        """The conditions with the articles they rest on (issue 10.2)."""
+        return conditions_of(self.data.get("conditions"))
+
+    @property
+    def fill_ins(self) -> list[FillIn]:
+        """What the applicant writes on the form beyond the standard block (issue 10.1)."""
+        return fill_ins_of(self.data.get("fill_in"))
 
     def texts(self, key: str) -> list[str]:
         return [_text(v) for v in _list(self.data.get(key)) if _text(v)]

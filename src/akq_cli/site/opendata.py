@@ -35,6 +35,9 @@ _READERS: dict[str, Callable[[Entry], Any]] = {
     "commitment.proxy_allowed": lambda e: "可以" if e.proxy else "不可以",
     "verification.methods": lambda e: "、".join(e.verifications),
     "disclosure.public": lambda e: {True: "公开", False: "不公开"}.get(e.section("disclosure").get("public"), ""),
+    # each condition with the articles it rests on; each fill-in field as one readable line
+    "conditions": lambda e: [c.text + (f"（依据：{'；'.join(c.bases)}）" if c.bases else "") for c in e.conditions],
+    "fill_in": lambda e: [f.summary() for f in e.fill_ins],
 }
 
 

@@ -105,9 +105,9 @@ RULE = Rule(
             at=("21:45",),
         ),
         Example(
-            "conditions:\n  - 申请人（居民身份证号码 653001198001010013）上一年度人均月收入低于法律援助经济困难标准。\n",
+            "conditions:\n  - text: 申请人（居民身份证号码 653001198001010013）上一年度人均月收入低于法律援助经济困难标准。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={"zh": "身份证号码（校验位正确）", "en": "an identity-card number with a valid check character"},
-            at=("16:17",),
+            at=("16:23",),
         ),
     ),
     good=(

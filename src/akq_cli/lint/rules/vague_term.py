@@ -102,9 +102,9 @@ RULE = Rule(
     message={"zh": "“{match}”表述模糊。", "en": "'{match}' is vague."},
     bad=(
         Example(
-            "conditions:\n  - 申请人提交居民身份证、户口簿等身份证明材料。\n",
+            "conditions:\n  - text: 申请人提交居民身份证、户口簿等身份证明材料。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={"zh": "“等”让材料清单没有尽头", "en": "等 leaves the list of materials open"},
-            at=("16:19",),
+            at=("16:25",),
         ),
         Example(
             "verification:\n  power: 必要时，法律援助机构可以向相关部门核实。\n  methods: [online, assisted]\n  timing: 受理后7日内\n",
@@ -121,22 +121,22 @@ RULE = Rule(
             at=("21:20", "21:29"),
         ),
         Example(
-            "conditions:\n  - 申请人应当从速提交补正材料。\n",
+            "conditions:\n  - text: 申请人应当从速提交补正材料。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={
                 "zh": "akq.toml 用 extra-terms 增加了要检查的词“从速”",
                 "en": "akq.toml adds 从速 to the words to check",
             },
             config='[lint.vague-term]\nextra-terms = ["从速"]\n',
-            at=("16:10",),
+            at=("16:16",),
         ),
     ),
     good=(
         Example(
-            "conditions:\n  - 申请人提交居民身份证、户口簿2项材料。\n",
+            "conditions:\n  - text: 申请人提交居民身份证、户口簿2项材料。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={"zh": "写明了数量", "en": "the count is stated"},
         ),
         Example(
-            "conditions:\n  - 具有高中以上文化程度或者同等学力。\n  - 公民、法人和其他组织均可申请，等级评定为A级以上。\n",
+            "conditions:\n  - text: 具有高中以上文化程度或者同等学力。\n    basis: 《中华人民共和国法律援助法》第四十一条\n  - text: 公民、法人和其他组织均可申请，等级评定为A级以上。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={"zh": "“同等”“其他组织”“等级”都不是模糊表述", "en": "同等, 其他组织 and 等级 are not vague"},
         ),
         Example(
