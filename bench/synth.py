@@ -264,7 +264,9 @@ def _common(rng: random.Random, values: dict[str, Any], kind: str) -> dict[str, 
         "verification": {
             "power": "行政机关可以通过数据共享、实地查看和函询出具机构的方式核查承诺内容的真实性，申请人应当配合。",
             "methods": sorted(rng.sample(["online", "on_site", "assisted", "random_inspection"], rng.randint(1, 3))),
-            "timing": f"受理后{values['d']}个工作日内" if kind == "certification" else f"作出许可决定后{values['m']}个月内",
+            "timing": {"amount": values["d"], "unit": "workday", "from": "accepted"}
+            if kind == "certification"
+            else {"amount": values["m"], "unit": "month", "from": "decided"},
             "data_sources": sources,
         },
         "disclosure": {

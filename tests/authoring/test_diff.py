@@ -23,7 +23,7 @@ def repo(tmp_path_factory):
     git(repo, "checkout", "-q", "-b", "change")
     edit(repo / SFJ1, OLD_COND, NEW_COND)
     edit(repo / SFJ1, "  proxy_allowed: true\n", "  proxy_allowed: false\n")
-    edit(repo / SFJ1, "timing: 受理后7日内", "timing: 受理后5个工作日内")
+    edit(repo / SFJ1, "timing: {amount: 7, unit: day, from: accepted}", "timing: {amount: 5, unit: workday, from: accepted}")
     commit(repo, "收紧经济困难证明的承诺条件")
     src, dst = repo / "catalog/items/GAJ/GAJ-ZM-003.yaml", repo / "catalog/items/GAJ/GAJ-ZM-009.yaml"
     shutil.move(src, dst)

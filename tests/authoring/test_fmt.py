@@ -247,3 +247,15 @@ def test_catalog_files_use_their_own_key_order(tmp_path, name):
     out = fmt_text(src, name)
     first_key = next(ln for ln in out.splitlines() if ln and not ln.startswith("#"))
     assert first_key.split(":")[0] == ("government" if name == "catalog.yaml" else "departments")
+
+
+def test_a_mapping_of_codes_and_numbers_stays_on_one_line_unless_commented():
+    block = "verification:\n  methods: [online]\n  timing:\n    from: accepted\n    amount: 15\n    unit: workday\n"
+    assert "  timing: {amount: 15, unit: workday, from: accepted}" in fmt_text(block).splitlines()
+    assert "  timing: {amount: 待填写, unit: workday, from: accepted}" in fmt_text(
+        "verification:\n  timing: {amount: 待填写, unit: workday, from: accepted}\n"
+    ).splitlines()  # what `akq new` writes is already canonical
+    commented = "verification:\n  timing:\n    amount: 15  # 条例规定\n    unit: workday\n    from: accepted\n"
+    assert "    amount: 15  # 条例规定" in fmt_text(commented).splitlines()
+    # a mapping holding text (disclosure) is never folded onto one line
+    assert "  public: false" in fmt_text("disclosure:\n  public: false\n").splitlines()

@@ -143,6 +143,7 @@ FILL = {
     "/disclosure/scope": "在阿合奇县人民政府网站告知承诺制专栏公开",
     "/disclosure/period": "自作出决定之日起1年",
     "/verification/data_sources/0": "全国一体化在线政务服务平台",
+    "/verification/timing/amount": 7,  # what `akq new` leaves to fill in of {amount, unit, from}
 }
 FROM_SAMPLE = (
     "/content",
@@ -153,7 +154,6 @@ FROM_SAMPLE = (
     "/liability/criminal",
     "/liability/credit",
     "/verification/power",
-    "/verification/timing",
 )
 
 

@@ -85,3 +85,32 @@ def test_hashes_not_yet_committed_count_from_today(repo):
     assert run_akq("lint", PLAN, cwd=repo).code == 0  # the dates the plan states are in order …
     done = _review(repo)
     assert done.code == 1 and json.loads(done.out)["plans"][0]["error"]  # … but a commit today cannot precede today
+
+
+def test_a_changed_register_shows_its_old_and_new_sha256_and_the_summary_counts_plans(repo):
+    old = hashlib.sha256((repo / REGISTER).read_bytes()).hexdigest()
+    _new_register(repo)
+    new = hashlib.sha256((repo / REGISTER).read_bytes()).hexdigest()
+    _commit_at(repo, "2026-11-29T10:00:00+08:00")
+    data = json.loads(_review(repo).out)
+    [change] = [f for f in data["diff"]["files"] if f["path"] == REGISTER]
+    assert change["register"] == {"old_sha256": old, "new_sha256": new}
+    assert change["unreadable"] is False and change["legal_review"] is True
+    summary = data["diff"]["summary"]
+    assert (summary["plans"], summary["registers"]) == (1, 1)
+    text = _review(repo, "text").out
+    assert f"登记册已变更：原 SHA-256 {old}，新 SHA-256 {new}" in text
+    assert "无法解析为 YAML" not in text
+    assert "抽查计划 1 · 登记册 1" in text
+    md = _review(repo, "markdown").out
+    assert f"登记册已变更：原 SHA-256 {old}，新 SHA-256 {new}" in md and "| 抽查计划 | 登记册 |" in md.replace(" | ", " | ")
+
+
+def test_an_added_register_has_no_old_sha256(repo):
+    extra = repo / "catalog/plans/2026/registers/RSJ-2-targets.csv"
+    extra.write_text("统一社会信用代码,名称,事项编号\n", encoding="utf-8")
+    _commit_at(repo, "2026-11-29T10:00:00+08:00")
+    data = json.loads(_review(repo).out)
+    [change] = [f for f in data["diff"]["files"] if f["path"].endswith("RSJ-2-targets.csv")]
+    assert change["status"] == "added" and change["register"]["old_sha256"] is None
+    assert "登记册已变更：原 SHA-256 无" in _review(repo, "text").out

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_akq
+from conftest import CATALOG, FIXTURES, run_akq
 
 EXPORT_FIXTURE = FIXTURES / "export" / "catalog"
 CHROMIUM = "/usr/bin/chromium"
@@ -50,11 +50,27 @@ liability:
 verification:
   power: 可以核查。
   methods: [online]
-  timing: 受理后5个工作日内
+  timing: {amount: 5, unit: workday, from: accepted}
 disclosure:
   public: false
 status: published
 """
+
+
+def add_drawn_plans(catalog: Path) -> None:
+    """The sample catalog's inspection plans, RSJ-1 drawn with sample public values, and published ledger counts."""
+    from akq_cli.draw.transcript import draw, dumps
+
+    shutil.copytree(CATALOG / "plans", catalog / "plans")
+    plan = catalog / "plans" / "2026" / "RSJ-1.yaml"
+    transcript = plan.with_name("RSJ-1-draw.json")
+    transcript.write_bytes(dumps(draw(plan, "03 11 15 20 27 33 / 08", relative_to=transcript.parent)))
+    (catalog / "stats").mkdir()
+    (catalog / "stats" / "ledger.json").write_text(
+        '{"as_of": "2026-12-31", "rows": [{"item_id": "RSJ-XK-001", "month": "2026-12", "cases": 3, '
+        '"commitments": 3, "withdrawn": 0, "tasks_due": 3, "tasks_done": 2, "overdue": 0, "false": 1}]}',
+        "utf-8",
+    )
 
 
 def git(repo: Path, *args: str, date: str = "2021-04-05T10:00:00+08:00") -> str:
@@ -117,6 +133,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, history_repo: Path, for
     repo_copy = tmp_path_factory.mktemp("site-src") / "repo"
     shutil.copytree(history_repo, repo_copy)
     (repo_copy / "catalog" / "items" / "SFJ" / "SFJ-ZM-009.yaml").write_text(HOSTILE_ITEM, "utf-8")
+    add_drawn_plans(repo_copy / "catalog")
     out = tmp_path_factory.mktemp("site") / "site"
     result = run_akq("export", repo_copy / "catalog", "-o", out, "--forms", forms_dir)
     assert result.code == 0, result.err

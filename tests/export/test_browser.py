@@ -224,8 +224,6 @@ def test_keyboard_skip_link_reaches_the_content(watched: Watched, url: str) -> N
 
 
 # Every page type: index, item, hostile item, department, area, repealed item (a page of its own), changes.
-AXE_PAGES = ("index.html", "items/SFJ-ZM-001.html", "items/SFJ-ZM-009.html", "departments/SFJ.html",
-             f"areas/{area_code('法律服务')}.html", "items/SCJGJ-XK-001.html", "changes.html")
 # A department list over several pages (one row a page), with its paging links.
 PAGED_PAGES = ("departments/SFJ.html", "departments/SFJ-2.html")
 
@@ -247,6 +245,11 @@ def paged_url(tmp_path_factory: pytest.TempPathFactory, serve) -> Iterator[str]:
         (out / rel).write_bytes(data)
     assert (out / PAGED_PAGES[1]).is_file()
     yield serve(out)
+AXE_PAGES = (
+    "index.html", "items/SFJ-ZM-001.html", "items/SFJ-ZM-009.html", "departments/SFJ.html", "changes.html",
+    f"areas/{area_code('法律服务')}.html", "items/SCJGJ-XK-001.html",  # an area list; a repealed item's own page
+    "plans/index.html", "plans/2026/RSJ-1.html", "plans/2026/RSJ-1-draw.html", "plans/2026/WJW-1.html",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -259,7 +262,7 @@ def test_axe_finds_no_serious_violation(browser, url: str, paged_url: str, width
     try:
         problems = []
         for path in [url + p for p in AXE_PAGES] + [paged_url + p for p in PAGED_PAGES]:
-            w.page.goto(path)
+            assert w.page.goto(path).ok, path
             w.page.wait_for_load_state("load")
             w.page.evaluate(axe_js)
             result = w.page.evaluate(

@@ -111,7 +111,7 @@ def test_license_folds_in_its_certifications(catalog):
     assert "1．食品经营许可申请书；" in body and "3．经营场所平面图。" in body
     assert any("已经国务院批准（《国务院关于深化“证照分离”改革" in t and "2021年5月19日" in t for t in body)
     # Both items' verification methods, once each, in order.
-    assert "现场核查、“双随机、一公开”抽查（作出许可决定后1个月内）。" in body
+    assert "现场核查、“双随机、一公开”抽查（作出决定后1个月内）。" in body
     applicant = next(b for b in form.blocks if isinstance(b, InfoTable))
     assert applicant.cells[::2] == ("申请人名称", "统一社会信用代码", "法定代表人（负责人）", "联系方式")
 

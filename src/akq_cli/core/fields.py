@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from akq_cli.core import vocab
+from akq_cli.core import timing, vocab
 from akq_cli.core.files import atomic_write_bytes
 
 # How a value is written; schemas/generate.py turns each into its JSON Schema.
@@ -441,10 +441,33 @@ ITEM: tuple[Field, ...] = (
                 example=["online"], enum=tuple(vocab.VERIFICATION), min_items=1, required=True,
                 form=Form("verification", "verification_methods"), column="核查方式",
             ),
-            _text(
-                "timing", "核查时限", "timing",
-                "写明天数或月数，例如：受理后5个工作日内、作出决定后3个月内。", "A number of days or months.",
-                example="受理后5个工作日内", pattern="[0-9０-９]+ *个? *(工作日|日|天|小时|个月|月|年)", required=True,
+            # verification.timing (issue 13.2): structured so that the ledger can compute each deadline
+            Field(
+                "timing", "object", "核查时限", "timing",
+                "核查期限：amount 数量、unit 单位、from 起算事件，例如 {amount: 15, unit: workday, from: accepted}；"
+                "告知承诺书、网站和开放数据据此写成“受理后15个工作日内”。是否读得懂由 timing-unreadable 规则检查。",
+                "The verification deadline: amount, unit and starting event; printed as 受理后15个工作日内.",
+                example={"amount": 15, "unit": "workday", "from": "accepted"}, required=True,
+                fields=(
+                    Field(
+                        "amount", "integer", "数量", "amount",
+                        "正整数：多少日、工作日或个月。", "A positive whole number of days, working days or months.",
+                        example=15, required=True,
+                    ),
+                    Field(
+                        "unit", "enum", "单位", "unit",
+                        "day 日（自然日）；workday 工作日（按国务院节假日安排，含调休上班日）；month 个月（自然月）。",
+                        "day (calendar days), workday (working days on the Chinese calendar), month.",
+                        example="workday", enum=tuple(timing.UNITS), required=True,
+                    ),
+                    Field(
+                        "from", "enum", "起算", "from",
+                        "accepted 受理；decided 作出决定（许可、审批等决定）；registered 登记（含备案登记）。"
+                        "期限自该事件的次日起算。",
+                        "accepted, decided or registered: the event the period counts from.",
+                        example="accepted", enum=tuple(timing.STARTS), required=True,
+                    ),
+                ),
                 form=Form("verification", "verification_timing"), column="核查时限",
             ),
             Field(

@@ -40,6 +40,7 @@ from akq_cli.fmt.scalars import inline, key_text, render
 
 INDENT = 2
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+_WORD = re.compile(r"\w+")
 
 
 class FormatError(Exception):
@@ -119,7 +120,10 @@ class _Emitter:
     def entry(self, head: str, node: Node, indent: int, schema: dict[str, Any] | None, eol: str) -> None:
         """``head`` is the text before the value: ``key:`` or ``-`` with its indentation."""
         value = node.value
-        if isinstance(value, dict) and value:
+        if isinstance(value, dict) and value and self.inline_mapping(node, schema):
+            pairs = ", ".join(f"{key_text(k)}: {value[k].value}" for k in ordered_keys(list(value), schema))
+            self.out.append(f"{head} {{{pairs}}}{eol}")
+        elif isinstance(value, dict) and value:
             self.out.append(head + eol)
             self.mapping(node, indent + INDENT, schema)
         elif isinstance(value, list) and value and self.inline_list(node, schema):
@@ -146,6 +150,24 @@ class _Emitter:
             if not isinstance(value, str) or not _CODE.fullmatch(value) or inline(value) != value:
                 return False
             if child.pointer in c.leading or child.pointer in c.eol or child.pointer in c.trailing:
+                return False
+        return True
+
+    def inline_mapping(self, node: Node, schema: dict[str, Any] | None) -> bool:
+        """A mapping of codes and whole numbers only (``timing: {amount: 15, unit: workday, from: accepted}``)
+        stays on one line, unless commented: its schema's every key is an enum or an integer."""
+        props = (schema or {}).get("properties") or {}
+        if not props or not all("enum" in p or p.get("type") == "integer" for p in props.values()):
+            return False
+        c = self.comments
+        for key, child in node.value.items():
+            value = child.value
+            if key not in props or child.pointer in c.leading or child.pointer in c.eol or child.pointer in c.trailing:
+                return False
+            # a word (a code, or the 待填写 `akq new` leaves) keeps the line; text with spaces or marks does not
+            if isinstance(value, bool) or not (
+                isinstance(value, int) or (isinstance(value, str) and _WORD.fullmatch(value) and inline(value) == value)
+            ):
                 return False
         return True
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import (
@@ -91,6 +92,11 @@ def styled(value: Any, old_style: str | None = None) -> Any:
     under YAML 1.1 and 1.2, else single-quoted, else double-quoted; multi-line
     text as a literal block.
     """
+    if isinstance(value, dict):
+        # a mapping a fix writes in place of a text (timing-unreadable) goes on one line, as `akq fmt` writes it
+        flow = CommentedMap(value)
+        flow.fa.set_flow_style()
+        return flow
     if not isinstance(value, str):
         return value
     if "\n" in value and literal_ok(value) and old_style in (None, "|", ">"):

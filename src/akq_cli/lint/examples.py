@@ -72,7 +72,7 @@ liability:
 verification:
   power: 法律援助机构可以通过信息共享查询申请人及其家庭成员的收入和财产信息，也可以向乡（镇）人民政府核实。
   methods: [online, assisted]
-  timing: 受理后7日内
+  timing: {amount: 7, unit: day, from: accepted}
   data_sources:
     - 全国一体化在线政务服务平台
 disclosure:
@@ -121,7 +121,7 @@ liability:
 verification:
   power: 人力资源社会保障行政部门在作出许可决定后1个月内进入经营场所核查场所、办公设施和专职工作人员的劳动合同。
   methods: [on_site, random_inspection]
-  timing: 作出许可决定后1个月内
+  timing: {amount: 1, unit: month, from: decided}
   data_sources:
     - 国家企业信用信息公示系统
 disclosure:

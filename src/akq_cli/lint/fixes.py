@@ -19,15 +19,16 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from akq_cli.core import invisible
+from akq_cli.core import invisible, timing
 from akq_cli.core.loader import Document, read_document
 from akq_cli.core.state import read_regular
 from akq_cli.fmt import roundtrip
 from akq_cli.lint.config import LintConfig
 from akq_cli.lint.rules.control_character import escapes
 
-SAFE_RULES = ("punctuation", "doc-number-format", "control-character")
+SAFE_RULES = ("punctuation", "doc-number-format", "control-character", "timing-unreadable")
 MAX_ROUNDS = 8  # rules may offer one fix per match; each round applies one fix per value
 
 
@@ -97,23 +98,31 @@ def safe_config(config: LintConfig | None) -> LintConfig | None:
     return dataclasses.replace(config, select=chosen)
 
 
-def collect(doc: Document, config: LintConfig | None) -> dict[str, str]:
+def collect(doc: Document, config: LintConfig | None) -> dict[str, Any]:
     """pointer -> new text, at most one fix per value, from the safe rules only."""
     from akq_cli.lint.engine import lint_document
 
     cfg = safe_config(config)
     if cfg is None or doc.root is None:
         return {}
-    edits: dict[str, str] = {}
+    edits: dict[str, Any] = {}
     for f in lint_document(doc, str(doc.path), cfg).findings:
         fix = f.fix
         if f.rule not in SAFE_RULES or not isinstance(fix, dict):
             continue
         pointer, value = fix.get("pointer"), fix.get("value")
-        if not isinstance(pointer, str) or not isinstance(value, str) or pointer in edits:
+        if not isinstance(pointer, str) or pointer in edits:
             continue
         node = doc.root.at(pointer)
         if node is None or not isinstance(node.value, str):
+            continue
+        if isinstance(value, dict):
+            # timing-unreadable: an old free text becomes the mapping it plainly says, read again here
+            parsed = timing.parse_text(node.value) if f.rule == "timing-unreadable" else None
+            if parsed is not None and parsed.mapping() == value:
+                edits[pointer] = value
+            continue
+        if not isinstance(value, str):
             continue
         value = safe_part(node.value, value)
         if value != node.value and meaning_kept(node.value, value):
@@ -121,7 +130,7 @@ def collect(doc: Document, config: LintConfig | None) -> dict[str, str]:
     return edits
 
 
-def apply_edits(doc: Document, edits: dict[str, str]) -> str:
+def apply_edits(doc: Document, edits: dict[str, Any]) -> str:
     """The document's text with each pointer's value replaced; raises ValueError if it would not read back."""
     return roundtrip.edit(doc, edits)
 
@@ -222,8 +231,8 @@ def run_fix(files: list[Path], config: LintConfig | None) -> None:
         err.print(
             pick(
                 {
-                    "zh": f"自动修正了 {result.count} 处标点、文号括号或不可见字符（{len(result.changed)} 个文件）。其余问题需要人工修改：",
-                    "en": f"Fixed {result.count} punctuation, bracket or invisible-character problem(s) in {len(result.changed)} file(s). The rest need a person:",
+                    "zh": f"自动修正了 {result.count} 处标点、文号括号、不可见字符或旧写法的核查时限（{len(result.changed)} 个文件）。其余问题需要人工修改：",
+                    "en": f"Fixed {result.count} punctuation, bracket, invisible-character or old verification-deadline problem(s) in {len(result.changed)} file(s). The rest need a person:",
                 }
             )
         )

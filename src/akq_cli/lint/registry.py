@@ -31,6 +31,7 @@ RULE_MODULES = (
     "personal_data",
     "doc_number_format",
     "punctuation",
+    "timing_unreadable",  # verification.timing as {amount, unit, from} (issue 13.2; akq_cli.core.timing)
     # inspection plans, catalog/plans/<year>/*.yaml (双随机、一公开, seed 三（四）)
     "plan_sample_size",
     "plan_rounding",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from akq_cli.core import fields
+from akq_cli.core import fields, timing
 from akq_cli.core.conditions import texts as condition_texts
 from akq_cli.render import fillin
 from akq_cli.render import labels as L
@@ -152,8 +152,9 @@ def _verification(b: _Builder, data: dict[str, Any]) -> list[str]:
     found = L.verification_methods(v.get("methods"))
     if found:
         paragraphs.append(b.text("verification_methods", text=L.sentence(L.join_cn(found))))
-    if L.bare(v.get("timing")):
-        paragraphs.append(b.text("verification_timing", text=L.sentence(v.get("timing"))))
+    when = timing.text(v.get("timing"))
+    if L.bare(when):
+        paragraphs.append(b.text("verification_timing", text=L.sentence(when)))
     sources = [L.bare(s) for s in L.text_list(v.get("data_sources"))]
     if sources:
         paragraphs.append(b.text("verification_sources", text=L.sentence(L.join_cn(sources))))
@@ -263,7 +264,7 @@ def certification_form(data: dict[str, Any], ctx: FormContext, wording: Wording)
         [b.text("meets"), *L.enumerate_lines(condition_texts(data.get("conditions")))],
         L.verification_methods(verification.get("methods")),
         [],
-        str(verification.get("timing") or ""),
+        timing.text(verification.get("timing")),
     )
     _tail(b, meta)
     return b.blocks
@@ -339,7 +340,7 @@ def license_form(data: dict[str, Any], ctx: FormContext, wording: Wording) -> li
         for m in L.verification_methods((source.get("verification") or {}).get("methods")):
             if m not in methods:
                 methods.append(m)
-    _commitments(b, meets, methods, [b.text("materials_true")], str(verification.get("timing") or ""))
+    _commitments(b, meets, methods, [b.text("materials_true")], timing.text(verification.get("timing")))
     _tail(b, meta)
     return b.blocks
 

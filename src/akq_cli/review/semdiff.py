@@ -11,12 +11,14 @@ that decide an applicant's legal position are marked for legal review.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akq_cli.core import fields
+from akq_cli.core import fields, timing
 from akq_cli.core.i18n import lang
 from akq_cli.core.loader import read_document
 from akq_cli.core.resources import schema
@@ -25,6 +27,7 @@ from akq_cli.fmt.layout import ordered_keys
 
 RENAME_SIMILARITY = 0.6
 ITEM_SUFFIXES = (".yaml", ".yml")
+REGISTER_SUFFIXES = (".csv", ".xlsx")
 
 
 def is_legal(pointer: str, schema: str = "item") -> bool:
@@ -84,6 +87,10 @@ class ItemChange:
     old_data: dict[str, Any] | None = None
     changes: list[FieldChange] = field(default_factory=list)
     similarity: float | None = None
+    # a register (CSV/XLSX) of an inspection plan: not YAML, compared by its SHA-256 (None: absent on that side)
+    register: bool = False
+    old_sha256: str | None = None
+    new_sha256: str | None = None
 
     @property
     def current(self) -> dict[str, Any]:
@@ -115,12 +122,14 @@ class ItemChange:
 
     @property
     def unreadable(self) -> bool:
+        if self.register:
+            return False
         return (self.path is not None and self.data is None) or (self.old_path is not None and self.old_data is None)
 
     @property
     def legal_review(self) -> bool:
-        if self.status in ("added", "removed"):
-            return True  # a new or withdrawn commitment option changes everything for the applicant
+        if self.status in ("added", "removed") or self.register:
+            return True  # a register decides who can be drawn, as an item decides what can be promised  # a new or withdrawn commitment option changes everything for the applicant
         return self.unreadable or any(c.legal for c in self.changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -136,6 +145,7 @@ class ItemChange:
             "unreadable": self.unreadable,
             "legal_review": self.legal_review,
             "changes": [c.to_json() for c in self.changes],
+            **({"register": {"old_sha256": self.old_sha256, "new_sha256": self.new_sha256}} if self.register else {}),
         }
 
 
@@ -151,6 +161,8 @@ class CatalogDiff:
         for it in self.items:
             c[it.status] += 1
         c["legal_review"] = sum(1 for it in self.items if it.legal_review)
+        c["plans"] = sum(1 for f in self.files if is_plan_name(f.path or f.old_path or ""))
+        c["registers"] = sum(1 for f in self.files if f.register)
         return c
 
     def departments(self) -> list[str]:
@@ -195,8 +207,16 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b if not isinstance(a, (dict, list)) else _json(a) == _json(b)
 
 
+# Structured values a reviewer reads as one sentence: a change shows the sentence before and after
+# (受理后7日内 -> 受理后5个工作日内), not the mapping's keys one by one.
+AS_TEXT: dict[tuple[str, str], Callable[[Any], str]] = {("item", "/verification/timing"): timing.text}
+
+
 def diff_values(old: Any, new: Any, pointer: str = "", schema: str = "item") -> list[FieldChange]:
     """The field changes from ``old`` to ``new``, pointers into ``new`` (into ``old`` for removals)."""
+    as_text = AS_TEXT.get((schema, pointer))
+    if as_text is not None:
+        old, new = as_text(old), as_text(new)
 
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[FieldChange] = []
@@ -404,7 +424,9 @@ def _other_files(base: CatalogState, head: CatalogState) -> list[ItemChange]:
     for path in sorted(set(old) | set(new)):
         if old.get(path) == new.get(path):
             continue
-        if path not in old:
+        if is_register_name(path):
+            out.append(_register_change(path, old.get(path), new.get(path)))
+        elif path not in old:
             out.append(ItemChange("added", path, None, _parse_any(path, new[path])))
         elif path not in new:
             out.append(ItemChange("removed", None, path, None, old_data=_parse_any(path, old[path])))
@@ -412,6 +434,26 @@ def _other_files(base: CatalogState, head: CatalogState) -> list[ItemChange]:
             ch = _compare(path, path, old[path], new[path], _parse_any(path, old[path]), _parse_any(path, new[path]))
             out.append(ch)
     return out
+
+
+def is_register_name(path: str) -> bool:
+    """A plan's register of targets or inspectors: plans/<year>/…/*.csv or *.xlsx."""
+    parts = path.split("/")
+    return "plans" in parts[:-1] and path.lower().endswith(REGISTER_SUFFIXES)
+
+
+def _register_change(path: str, old: bytes | None, new: bytes | None) -> ItemChange:
+    """登记册已变更: the old and new SHA-256, which the plan must record before its seed date."""
+    status = "added" if old is None else "removed" if new is None else "changed"
+    return ItemChange(
+        status,
+        path if new is not None else None,
+        path if old is not None else None,
+        None,
+        register=True,
+        old_sha256=hashlib.sha256(old).hexdigest() if old is not None else None,
+        new_sha256=hashlib.sha256(new).hexdigest() if new is not None else None,
+    )
 
 
 def _parse_any(path: str, data: bytes) -> Any:

@@ -15,6 +15,8 @@ from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import render
+from akq_cli.site.plans import open_data as plans_json
+from akq_cli.site.plans import plan_views, published_files
 from akq_cli.site.search import index_script
 from akq_cli.site.sources import Source, known_blobs
 from akq_cli.site.writer import ExportRefused
@@ -147,6 +149,16 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     for e in model.retired:
         page(files, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
     page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
+    # 一公开 (issue 14): a page per plan and per recorded draw, the plans' files byte for byte, plans.json
+    plans = plan_views(catalog.state, catalog.departments, model.by_id)
+    page(files, "plans/index.html", "plans.html", nav="plans", plans=plans)
+    for p in plans:
+        page(files, p.url, "plan.html", nav="", p=p)
+        if p.draw is not None:
+            page(files, p.draw.url, "draw.html", nav="", p=p)
+    if catalog.state is not None:
+        files.update(published_files(catalog.state, plans))
+    files["plans.json"] = plans_json(plans, model.base_url)
 
     updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
                            else "2000-01-01T00:00:00Z")
@@ -155,6 +167,8 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     # Items no longer in force keep their page but leave the sitemap: nothing to index there.
     lists = [p.url for g in [*model.groups, *model.areas] for p in g.pages]
     urls = ["", "changes.html", *lists, *(e.url for e in entries)]
+    plan_urls = [u for p in plans for u in (p.url, p.draw.url if p.draw else None) if u]
+    urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries), "plans/index.html", *plan_urls]
     files["sitemap.xml"] = render("sitemap.xml", base_url=model.base_url, urls=urls, lastmod=git.day)
     # Crawlers read robots.txt only at a host's root: written there it works; in a
     # sub-folder it would be ignored, so the webmaster adds the Sitemap line to the host's own.

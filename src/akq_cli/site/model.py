@@ -14,6 +14,7 @@ from akq_cli.core.catalog import Catalog
 from akq_cli.core.conditions import Condition, conditions_of
 from akq_cli.core.fillin import FillIn, fill_ins_of
 from akq_cli.core.invisible import clean_data
+from akq_cli.core.timing import text as timing_text
 from akq_cli.site import labels as L
 from akq_cli.site.sources import Source, from_catalog
 
@@ -117,6 +118,11 @@ class Entry:
     def verification(self) -> dict[str, Any]:
         v = self.data.get("verification")
         return v if isinstance(v, dict) else {}
+
+    @property
+    def timing(self) -> str:
+        """受理后15个工作日内, from the structured verification.timing."""
+        return timing_text(self.verification.get("timing"))
 
     @property
     def verifications(self) -> list[str]:

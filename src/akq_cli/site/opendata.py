@@ -34,6 +34,7 @@ _READERS: dict[str, Callable[[Entry], Any]] = {
     "commitment.method": lambda e: "、".join(e.methods),
     "commitment.proxy_allowed": lambda e: "可以" if e.proxy else "不可以",
     "verification.methods": lambda e: "、".join(e.verifications),
+    "verification.timing": lambda e: e.timing,
     "disclosure.public": lambda e: {True: "公开", False: "不公开"}.get(e.section("disclosure").get("public"), ""),
     # each condition with the articles it rests on; each fill-in field as one readable line
     "conditions": lambda e: [c.text + (f"（依据：{'；'.join(c.bases)}）" if c.bases else "") for c in e.conditions],

@@ -52,7 +52,7 @@ RULE = Rule(
         ),
         Example(
             "verification:\n  power: 法律援助机构可以核查收入、财产信息以及其他需要核查的事项。\n  methods: [online, assisted]\n"
-            "  timing: 受理后7日内\n",
+            "  timing: {amount: 7, unit: day, from: accepted}\n",
             note={"zh": "核查范围没有边界", "en": "the scope of verification has no bound"},
             at=("28:29",),
         ),

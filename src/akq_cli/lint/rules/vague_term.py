@@ -107,7 +107,7 @@ RULE = Rule(
             at=("16:25",),
         ),
         Example(
-            "verification:\n  power: 必要时，法律援助机构可以向相关部门核实。\n  methods: [online, assisted]\n  timing: 受理后7日内\n",
+            "verification:\n  power: 必要时，法律援助机构可以向相关部门核实。\n  methods: [online, assisted]\n  timing: {amount: 7, unit: day, from: accepted}\n",
             note={"zh": "“必要时”“相关部门”都没有写明", "en": "neither 必要时 nor 相关部门 is spelled out"},
             at=("28:10", "28:23"),
         ),
@@ -141,13 +141,13 @@ RULE = Rule(
         ),
         Example(
             "verification:\n  power: 依据《中华人民共和国法律援助法》第四十一条的有关规定，法律援助机构可以向乡（镇）人民政府核实。\n"
-            "  methods: [online, assisted]\n  timing: 受理后7日内\n",
+            "  methods: [online, assisted]\n  timing: {amount: 7, unit: day, from: accepted}\n",
             note={"zh": "“有关规定”前面写明了文件和条款", "en": "有关规定 follows a named document and article"},
         ),
         Example(
             "verification:\n  power: 法律援助机构可以通过信息共享查询申请人的收入和财产信息。"
             "法律援助机构开展核查工作，有关部门、单位、村民委员会、居民委员会和个人应当予以配合。\n"
-            "  methods: [online, assisted]\n  timing: 受理后7日内\n",
+            "  methods: [online, assisted]\n  timing: {amount: 7, unit: day, from: accepted}\n",
             note={
                 "zh": "照录《中华人民共和国法律援助法》第四十一条原文，akq.toml 用 allowed-phrases 允许了这个短语",
                 "en": "quotes article 41 of the Legal Aid Law verbatim; akq.toml allows the phrase with allowed-phrases",
