@@ -6,7 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test lint bench bench-compare clean lint-reports review deploy
+.PHONY: pdf-tools publish test lint bench bench-compare clean lint-reports review deploy
+
+# The site offers each form as PDF too (phones open PDFs more easily than Word files), which needs
+# LibreOffice and CJK fonts: installed here where missing (Debian/Ubuntu CI images; as root, or with sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+pdf-tools:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +22,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-publish: $(STAMP)
+publish: $(STAMP) pdf-tools
 	$(BIN)/akq lint catalog
-	$(BIN)/akq render -o out/forms
+	$(BIN)/akq render -o out/forms --format docx,pdf
 	$(BIN)/akq export --catalog catalog -o out/site --forms out/forms
 
 # CI jobs (.gitlab-ci.yml, .github/workflows/publish.yml) call these, so the pipelines stay thin.

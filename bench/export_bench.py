@@ -1,15 +1,16 @@
 """Benchmark `akq export`: the public site of the synthetic catalog, and how heavy it is for a phone.
 
-    .venv/bin/python bench/export_bench.py [--items 1000 10000] [--runs 2]
+    .venv/bin/python bench/export_bench.py [--items 1000 10000] [--runs 2] [--commits 1000]
 
 Generates each catalog with bench/synth.py (into bench/catalogs/<N>, reused when
 present) and times the real command as a user runs it, start-up included:
 `akq export <catalog> -o DIR`, first into an empty folder, then again into the
 same folder (nothing changed: every file is compared, none rewritten). Reports
-the best of --runs, wall-clock and CPU seconds (CPU does not grow when other
+the median of --runs, wall-clock and CPU seconds (CPU does not grow when other
 programs share the machine), and the sizes a phone downloads: the index page,
 the search index (raw and gzip-compressed, as a web server sends it), and the
-open-data files. Target (issue 4): 10,000 items in under 20 s on 2 cores.
+open-data files. Targets (issue 12, 2 cores, 10,000 items with --commits 1000): 6 s into an empty
+folder, 2 s unchanged.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ import time
 from pathlib import Path
 
 from common import akq_command, synthetic_catalog
+from history import synthetic_history
 
 HERE = Path(__file__).resolve().parent
-TARGET_S = 20.0
+TARGET_S = 6.0
+AGAIN_S = 2.0
 
 
 def timed(args: list[str]) -> tuple[float, float]:
@@ -50,11 +53,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--items", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--commits", type=int, default=0,
+                    help="give each catalog a git history of this many commits (bench/history.py); the change log reads it")
     opts = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
     rows = []
     for n in opts.items:
-        cat = synthetic_catalog(n)
+        cat = synthetic_history(n, opts.commits) if opts.commits else synthetic_catalog(n)
         out = HERE / "out" / f"export-{n}"
         fresh, again = [], []
         for _ in range(opts.runs):
@@ -62,13 +67,13 @@ def main() -> None:
             fresh.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
             again.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
         published = len(json.loads((out / "catalog.json").read_text("utf-8"))["items"])
-        index = (out / "assets" / "search-index.js").read_bytes()
+        index = next((out / "assets").glob("search-index.*.js")).read_bytes()  # named by its content
         files = [p for p in out.rglob("*") if p.is_file()]
         rows.append({
             "items": n,
             "published": published,
-            "fresh": min(fresh),
-            "again": min(again),
+            "fresh": sorted(fresh)[len(fresh) // 2],  # the median run (by wall time)
+            "again": sorted(again)[len(again) // 2],
             "files": len(files),
             "total": sum(p.stat().st_size for p in files),
             "index_html": (out / "index.html").stat().st_size,
@@ -87,8 +92,10 @@ def main() -> None:
               f"| {kib(r['json'])} |")
     worst = max((r["fresh"][0] for r in rows if r["items"] >= 10000), default=None)
     if worst is not None:
-        verdict = "meets" if worst < TARGET_S else "MISSES"
-        print(f"\n10,000 items: {worst:.1f} s, {verdict} the {TARGET_S:.0f} s target")
+        again = max(r["again"][0] for r in rows if r["items"] >= 10000)
+        verdict = "meets" if worst <= TARGET_S else "MISSES"
+        print(f"\n10,000 items: {worst:.1f} s, {verdict} the {TARGET_S:.0f} s target; unchanged {again:.1f} s, "
+              f"{'meets' if again <= AGAIN_S else 'MISSES'} the {AGAIN_S:.0f} s target")
 
 
 if __name__ == "__main__":

@@ -196,12 +196,25 @@ catalog = {
         "site": {
             "type": "object",
             "title": "公开网站",
-            "description": "公开目录页面的标题和网址。",
+            "description": "公开目录页面的标题和网址，以及网站管理员填写的门户链接和页脚信息（主办单位、承办单位、网站标识码、备案号、联系方式）。",
             "additionalProperties": False,
             "required": ["title", "base_url"],
             "properties": {
                 "title": text("页面标题", "公开目录页面的标题。"),
                 "base_url": text("网址", "公开目录所在的网址，以 / 结尾。", pattern="^https?://.+/$"),
+                # What a county government site must carry (政府网站发展指引): the webmaster sets it here,
+                # not in the templates. No analytics field on purpose: the site loads nothing from elsewhere.
+                "portal": text("门户网站", "页头“阿合奇县人民政府”链接到的县政府门户网站地址，例如 https://www.xjahq.gov.cn/。",
+                               pattern="^https?://.+"),
+                "sponsor": text("主办单位", "页脚“主办单位”，例如：阿合奇县人民政府办公室。"),
+                "organizer": text("承办单位", "页脚“承办单位”，例如：阿合奇县司法局。"),
+                "site_code": text("网站标识码", "政府网站标识码（10 位），由政府网站信息报送系统分配，加引号按文字填写。"),
+                "icp": text("ICP 备案号", "页脚的 ICP 备案号，例如：新ICP备05000000号-1，链接到工业和信息化部备案系统。"),
+                "police_record": text(
+                    "公安机关备案号",
+                    "页脚的公安机关备案号，例如：新公网安备 65302302000001号，链接到全国互联网安全管理服务平台按其中数字查询。",
+                ),
+                "contact": text("联系方式", "页脚的网站联系方式，例如：0908-5622412（办公电话）或电子邮箱。"),
             },
         },
         "contacts": {"type": "array", "title": "联系人", "description": "工作方案中的联系人。", "items": contact},

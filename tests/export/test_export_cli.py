@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from conftest import run_akq
 from .conftest import EXPORT_FIXTURE, git, make_repo, set_field
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+OUTBOUND = ("https://www.akq.gov.cn/", "https://beian.miit.gov.cn/", "https://beian.mps.gov.cn/#/query/webSearch?code=")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -50,13 +52,23 @@ class Page(HTMLParser):
         return "".join(self.text)
 
 
+def asset(files: dict[str, bytes], name: str) -> str:
+    """The content-hashed name of assets/<name> (site.css -> assets/site.0123456789.css)."""
+    stem, _, ext = name.rpartition(".")
+    found = [f for f in files if re.fullmatch(rf"assets/{re.escape(stem)}\.[0-9a-f]{{10}}\.{ext}", f)]
+    assert len(found) == 1, (name, found)
+    return found[0]
+
+
 def test_builds_every_part_of_the_site(built_site: Path) -> None:
     files = tree(built_site)
-    for name in ("index.html", "changes.html", "changes.atom", "sitemap.xml", "robots.txt", "catalog.json",
-                 "catalog.schema.json", "catalog.csv", "catalog.xlsx", "assets/site.css", "assets/site.js",
-                 "assets/search-index.js", "items/SFJ-ZM-001.html", "departments/SFJ.html",
+    for name in ("index.html", "changes.html", "changes.atom", "sitemap.xml", "catalog.json",
+                 "catalog.schema.json", "catalog.csv", "catalog.xlsx", asset(files, "site.css"), asset(files, "site.js"),
+                 asset(files, "search-index.js"), "items/SFJ-ZM-001.html", "departments/SFJ.html",
                  "forms/SFJ-ZM-001.docx", "forms/SFJ-ZM-001.pdf", ".akq-export.json"):
         assert name in files, name
+    # The fixture's site is a sub-folder (/gzcn/), where crawlers never read a robots.txt.
+    assert "robots.txt" not in files
     index = Page(files["index.html"].decode())
     text = index.all_text()
     assert "阿政办发〔2021〕6号" in text and "2021年3月30日" in text
@@ -72,19 +84,22 @@ def test_builds_every_part_of_the_site(built_site: Path) -> None:
             for tag, attrs in Page(body).tags if name.endswith(".html") else []:
                 for attr in ("src", "href"):
                     value = attrs.get(attr) or ""
-                    assert not value.startswith(("http:", "https:", "//")) or (tag == "link" and attrs.get("rel") == "canonical"), (name, value)
+                    # Links out go only to what the webmaster set: the portal and the two record registries.
+                    assert not value.startswith(("http:", "https:", "//")) or (tag == "link" and attrs.get("rel") == "canonical") \
+                        or (tag == "a" and value.startswith(OUTBOUND)), (name, value)
             assert "@import" not in body and "url(http" not in body, name
 
 
 def test_only_published_items_appear(built_site: Path) -> None:
     files = tree(built_site)
-    # RSJ-ZM-001 became published in the history repo; SCJGJ-XK-001 was repealed
+    # RSJ-ZM-001 became published in the history repo; SCJGJ-XK-001 was repealed: it keeps
+    # its page (its address is printed on old forms) but is in no list, search or open data.
     assert "items/RSJ-ZM-001.html" in files
-    assert "items/SCJGJ-XK-001.html" not in files
+    assert "已废止" in Page(files["items/SCJGJ-XK-001.html"].decode()).all_text()
     data = json.loads(files["catalog.json"])
     assert sorted(i["id"] for i in data["items"]) == ["RSJ-ZM-001", "SFJ-ZM-001", "SFJ-ZM-002", "SFJ-ZM-009"]
     assert all(i["status"] == "published" for i in data["items"])
-    assert "SCJGJ-XK-001" not in files["assets/search-index.js"].decode()
+    assert "SCJGJ-XK-001" not in files[asset(files, "search-index.js")].decode()
     assert "食品经营许可" not in Page(files["index.html"].decode()).all_text()
 
 
@@ -108,7 +123,7 @@ def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
         page = Page(raw)
         # the only scripts are ours, loaded by src, with no inline body
         scripts = [a for tag, a in page.tags if tag == "script"]
-        assert all(a.get("src", "").endswith(("search-index.js", "site.js")) for a in scripts), (name, scripts)
+        assert all(re.fullmatch(r"assets/(search-index|site)\.[0-9a-f]{10}\.js", a.get("src", "")) for a in scripts), (name, scripts)
         assert not any(body.strip() for body in page.script_bodies), name
         assert not any(tag in ("img", "b") for tag, _ in page.tags), name
         assert not any(k.startswith("on") for _, a in page.tags for k in a), name
@@ -120,7 +135,7 @@ def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
     assert "</td></tr></table><script>alert(2)</script>" in item
     assert "' onmouseover='alert(3)" in item
     # the script index is a JS object literal that no string can end early
-    index_js = (built_site / "assets" / "search-index.js").read_text("utf-8")
+    index_js = (built_site / asset(tree(built_site), "search-index.js")).read_text("utf-8")
     payload = json.loads(index_js.removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))
     assert payload["items"][-1][1] == "<script>alert('x')</script>证明" or any(
         i[1] == "<script>alert('x')</script>证明" for i in payload["items"])
@@ -229,7 +244,8 @@ def test_reexport_removes_files_of_items_no_longer_published(tmp_path: Path) -> 
     set_field(repo / "catalog" / "items" / "SCJGJ" / "SCJGJ-XK-001.yaml", "status", "suspended")
     result = run_akq("export", repo / "catalog", "-o", out)
     assert result.code == 0, result.err
-    assert not (out / "items" / "SCJGJ-XK-001.html").exists()
+    # A suspended item keeps its address with a page that says so; its department's list is gone.
+    assert "暂停实施" in Page((out / "items" / "SCJGJ-XK-001.html").read_text("utf-8")).all_text()
     assert not (out / "departments" / "SCJGJ.html").exists()
     assert "删除" in result.out
 

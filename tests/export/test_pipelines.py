@@ -125,3 +125,21 @@ def test_lint_reports_are_written_as_the_pipelines_expect(tmp_path: Path) -> Non
     sarif = json.loads((tmp_path / "akq-lint.sarif").read_text("utf-8"))
     assert sarif["version"] == "2.1.0"
     assert isinstance(json.loads((tmp_path / "gl-code-quality.json").read_text("utf-8")), list)
+
+
+def test_publish_renders_pdf_forms_and_installs_what_they_need() -> None:
+    """The site links a PDF of each form only when one was rendered: every pipeline renders them, with LibreOffice."""
+    targets = makefile_targets()
+    (render,) = [args for args in akq_calls(targets["publish"]) if args[0] == "render"]
+    assert render[render.index("--format") + 1] == "docx,pdf"
+    assert "pdf-tools" in (REPO / "Makefile").read_text("utf-8").split("\npublish:")[1].splitlines()[0]
+    assert any("libreoffice-writer-nogui" in line and "fonts-noto-cjk" in line for line in targets["pdf-tools"])
+    template = REPO / "templates" / "catalog_repo"
+    gitlab = yaml.safe_load((template / ".gitlab-ci.yml").read_text("utf-8"))["site"]["script"]
+    github = [s["run"] for s in yaml.safe_load((template / ".github" / "workflows" / "akq.yml").read_text("utf-8"))
+              ["jobs"]["site"]["steps"] if "run" in s]
+    for script in (gitlab, github):
+        text = "\n".join(script)
+        assert "libreoffice-writer-nogui" in text and "fonts-noto-cjk" in text
+        assert "akq render -o out/forms --format docx,pdf" in text
+        assert text.index("libreoffice-writer-nogui") < text.index("akq render")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,18 +13,18 @@ from akq_cli.core.git import GitError
 from akq_cli.site import opendata
 from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
-from akq_cli.site.model import SiteModel, build_model
+from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.plans import open_data as plans_json
 from akq_cli.site.plans import plan_views, published_files
 from akq_cli.site.search import index_script
-from akq_cli.site.sources import Source
+from akq_cli.site.sources import Source, known_blobs
 from akq_cli.site.writer import ExportRefused
 
 # Up to this many items the index page lists them all, so that it works without
-# JavaScript; above it, the index page links to one page per department and the
-# script renders search results 50 at a time (a phone cannot lay out 10,000 rows).
-INLINE_LIMIT = 500
+# JavaScript; above it, the index page links to the department and area pages
+# (PAGE_ROWS a page) and the script renders search results 50 at a time.
+INLINE_LIMIT = PAGE_ROWS
 ATOM_ENTRIES = 50
 BACKGROUND_FROM = 300  # rows; below this a second process costs more than it saves
 ASSETS = ("site.css", "site.js")
@@ -42,7 +43,8 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
-def _changes(git: GitInfo, top: Path | None, rel: str) -> tuple[list[ChangeSet], dict[str, str] | None]:
+def _changes(git: GitInfo, top: Path | None, rel: str,
+             known: dict[str, dict[str, Any]]) -> tuple[list[ChangeSet], dict[str, str] | None]:
     """The change log, or why it cannot be read ({'zh':…, 'en':…})."""
     if git.refused is not None:
         return [], git.refused.texts
@@ -52,7 +54,7 @@ def _changes(git: GitInfo, top: Path | None, rel: str) -> tuple[list[ChangeSet],
     if git.commit is None:
         return [], None  # a repository without commits has no changes yet
     try:
-        return read_changes(top, rel), None
+        return read_changes(top, rel, known), None
     except GitError as exc:
         return [], exc.texts
 
@@ -64,17 +66,12 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    change_sets, unread = _changes(git, top, rel)
-    if unread is not None:
-        if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
-            raise ExportRefused({
-                "zh": f"{unread['zh']}在 CI 中（CI=true）不生成空的调整记录，已停止。",
-                "en": f"{unread['en']} In CI (CI=true) an empty change log is not published; stopped.",
-            })
-        warnings.append(unread)
-    elif git.dirty:
-        warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
-                         "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
+    # A large export keeps both cores busy: the change log (git's history, parsed), the
+    # workbook (openpyxl, the slowest single part) and half of the item pages are built
+    # in forked helpers while this process renders the rest.
+    jobs = Helpers(len(model.entries) > BACKGROUND_FROM)
+    known = known_blobs(sources or [])
+    history = jobs.start(lambda: _changes(git, top, rel, known))
 
     table = opendata.rows(model)
     files: dict[str, bytes] = {}
@@ -87,6 +84,8 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         "git": git,
         "base_url": model.base_url,
         "by_id": model.by_id,
+        "settings": model.settings,
+        "assets": {},  # filled below, before any page is rendered
     }
 
     def page(out: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
@@ -98,6 +97,13 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
     groups = {g.id: g for g in model.groups}
 
+    # Assets are named by their content, so a browser never keeps a stale copy after an update
+    # and a server may let them be cached for ever.
+    assets = resource_dir("templates") / "site" / "assets"
+    for name in ASSETS:
+        common["assets"][name] = _hashed(files, name, (assets / name).read_bytes())
+    common["assets"]["search-index.js"] = _hashed(files, "search-index.js", index_script(model))
+
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
         for e in chunk:
@@ -107,21 +113,41 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
                  standard=standard, related=related)
         return out
 
-    # A large export keeps both cores busy: the workbook (openpyxl, the slowest
-    # single part) and half of the item pages are built in forked helpers while
-    # this process renders the rest.
     half = len(entries) // 2
-    jobs = Helpers(len(entries) > BACKGROUND_FROM)
     xlsx = jobs.start(lambda: opendata.xlsx_from_rows(table, model.title, git.date))
     first_half = jobs.start(lambda: item_pages(entries[:half]))
     jobs.go()
 
-    page(files, "index.html", "index.html", nav="index", groups=model.groups, categories=model.categories,
+    page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
          inline=len(entries) <= inline_limit)
     for group in model.groups:
-        page(files, group.url, "department.html", nav="", group=group)
+        for p in group.pages:
+            page(files, p.url, "department.html", nav="", group=group, list_page=p)
+    for area in model.areas:
+        for p in area.pages:
+            page(files, p.url, "area.html", nav="", area=area, list_page=p)
     files.update(item_pages(entries[half:]))
+
+    change_sets, unread = history()
+    if unread is not None:
+        if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
+            raise ExportRefused({
+                "zh": f"{unread['zh']}在 CI 中（CI=true）不生成空的调整记录，已停止。",
+                "en": f"{unread['en']} In CI (CI=true) an empty change log is not published; stopped.",
+            })
+        warnings.append(unread)
+    elif git.dirty:
+        warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
+                         "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
+    # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
+    for change_set in change_sets:
+        for change in change_set.changes:
+            if change.before is not None:
+                model.add_deleted(change.id, change.before, change_set.day)
+    common["pages"] = {e.id for e in model.retired}  # ids whose page says 已取消 / 暂停实施 / 已废止
+    for e in model.retired:
+        page(files, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
     page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
     # 一公开 (issue 14): a page per plan and per recorded draw, the plans' files byte for byte, plans.json
     plans = plan_views(catalog.state, catalog.departments, model.by_id)
@@ -138,16 +164,17 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
                            else "2000-01-01T00:00:00Z")
     files["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
                                    updated=change_sets[0].date if change_sets else updated)
+    # Items no longer in force keep their page but leave the sitemap: nothing to index there.
+    lists = [p.url for g in [*model.groups, *model.areas] for p in g.pages]
+    urls = ["", "changes.html", *lists, *(e.url for e in entries)]
     plan_urls = [u for p in plans for u in (p.url, p.draw.url if p.draw else None) if u]
     urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries), "plans/index.html", *plan_urls]
     files["sitemap.xml"] = render("sitemap.xml", base_url=model.base_url, urls=urls, lastmod=git.day)
-    robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
-    files["robots.txt"] = robots.encode()
-
-    assets = resource_dir("templates") / "site" / "assets"
-    for name in ASSETS:
-        files[f"assets/{name}"] = (assets / name).read_bytes()
-    files["assets/search-index.js"] = index_script(model)
+    # Crawlers read robots.txt only at a host's root: written there it works; in a
+    # sub-folder it would be ignored, so the webmaster adds the Sitemap line to the host's own.
+    if model.at_host_root:
+        robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
+        files["robots.txt"] = robots.encode()
 
     files["catalog.json"] = opendata.catalog_json(model, git.date, git.commit)
     files[opendata.SCHEMA_FILE] = opendata.schema_json(model)
@@ -160,5 +187,13 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
             for rel_path in e.forms.values():
                 files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
     return Build(files, model, git, change_sets, warnings)
+
+
+def _hashed(files: dict[str, bytes], name: str, data: bytes) -> str:
+    """Put ``data`` under assets/ with the first 10 hex digits of its SHA-256 in the name; return that path."""
+    stem, _, ext = name.rpartition(".")
+    path = f"assets/{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
+    files[path] = data
+    return path
 
 

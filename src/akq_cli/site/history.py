@@ -9,12 +9,16 @@ so a history of 10,000 items costs two git processes, not 20,000.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
 from akq_cli.core.loader import MAX_FILE_BYTES, read_document
+from akq_cli.review.semdiff import diff_values, label
 
 ZERO = "0" * 40
 PUBLISHED = "published"
@@ -25,8 +29,14 @@ KINDS = {
     "suspended": {"zh": "暂停实施", "en": "suspended"},
     "resumed": {"zh": "恢复实施", "en": "resumed"},
     "repealed": {"zh": "废止", "en": "repealed"},
+    "withdrawn": {"zh": "取消", "en": "withdrawn"},
     "removed": {"zh": "移出目录", "en": "removed"},
 }
+# Statuses whose items are public, in a list or on a page of their own.
+PUBLIC = (PUBLISHED, "suspended", "withdrawn", "repealed")
+# What the public change log leaves out of "which fields changed": bookkeeping, not content.
+UNLISTED_FIELDS = ("status", "review", "notes")
+_INDEX = re.compile(r" 第\d+项$")
 
 
 @dataclass
@@ -48,6 +58,9 @@ class Change:
     kind: str
     id: str
     title: str
+    fields: list[str] = field(default_factory=list)  # public names of the fields that changed ("changed" only)
+    effective: str | None = None  # the item's effective date (status_since for a status change), YYYY-MM-DD
+    before: dict[str, Any] | None = None  # the item as it was, when its file was deleted
 
     @property
     def label(self) -> str:
@@ -70,6 +83,12 @@ class ChangeSet:
     @property
     def day(self) -> str:
         return self.date[:10]
+
+    @cached_property  # asked once per listed change: 10,000 of them in a catalog's first commit
+    def effective(self) -> str | None:
+        """The effective date all its changes share, if they share one (the date the public goes by)."""
+        dates = {c.effective for c in self.changes}
+        return dates.pop() if len(dates) == 1 else None
 
     def counts(self) -> list[tuple[str, int]]:
         seen: dict[str, int] = {}
@@ -113,8 +132,12 @@ def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
     return info, top_dir, rel
 
 
-def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
-    """Public changes of the catalog, newest first; GitError when git cannot read the history."""
+def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] | None = None) -> list[ChangeSet]:
+    """Public changes of the catalog, newest first; GitError when git cannot read the history.
+
+    ``known`` maps blob ids to data already parsed (the files on disk): in a long history
+    most blobs are today's files, so only the older versions are read from git and parsed.
+    """
     items = f"{catalog_rel}/items" if catalog_rel else "items"
     log = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
                "--format=%x01%H%x00%cI", "--", items)
@@ -140,16 +163,22 @@ def read_changes(top: Path, catalog_rel: str) -> list[ChangeSet]:
             rows.append((status[0], old, new, path))
             blobs.update(b for b in (old, new) if b != ZERO)
         sets.append((ChangeSet(commit, date), rows))
-    facts = _blob_facts(top, sorted(blobs))
+    known = known or {}
+    facts = {**_blob_data(top, sorted(blobs - known.keys())), **{b: known[b] for b in blobs & known.keys()}}
     out = []
     for change_set, rows in sets:
         for status, old, new, path in rows:
-            before = facts.get(old, (None, ""))
-            after = facts.get(new, (None, "")) if status != "D" else (None, "")
-            kind = classify(before[0], after[0], old != new)
+            before = facts.get(old, {})
+            after = facts.get(new, {}) if status != "D" else {}
+            kind = classify(_str(before.get("status")), _str(after.get("status")), old != new)
             if kind:
-                title = after[1] or before[1]
-                change_set.changes.append(Change(kind, Path(path).stem, title))
+                title = _title(after) or _title(before)
+                change = Change(kind, Path(path).stem, title, effective=_effective(kind, after))
+                if kind == "changed":
+                    change.fields = changed_fields(before, after)
+                if status == "D":
+                    change.before = before
+                change_set.changes.append(change)
         if change_set.changes:
             change_set.changes.sort(key=lambda c: (list(KINDS).index(c.kind), c.id))
             out.append(change_set)
@@ -170,26 +199,53 @@ def classify(before: str | None, after: str | None, content_changed: bool) -> st
         if before == PUBLISHED:
             return "changed" if content_changed else None
         return "resumed" if before == "suspended" else "added"
-    if before not in (PUBLISHED, "suspended") or before == after:
+    if before not in PUBLIC or before == after:
         return None  # drafts and their review are not public yet
-    if after == "suspended":
-        return "suspended"
-    if after == "repealed":
-        return "repealed"
+    if after in ("suspended", "repealed", "withdrawn"):
+        return after
     return "removed"
 
 
-def _blob_facts(top: Path, blobs: list[str]) -> dict[str, tuple[str | None, str]]:
-    """(status, title) of each blob, parsed by the same loader as every other reader of item files.
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """The public names of the fields that differ, in the item's field order: 设定依据, 不实承诺的责任 › 刑事责任."""
+    names: list[str] = []
+    for change in diff_values(before, after):
+        if change.pointer.lstrip("/").split("/")[0] in UNLISTED_FIELDS:
+            continue
+        name = _INDEX.sub("", label(change.pointer))
+        if name not in names:
+            names.append(name)
+    return names
 
-    A blob that is not a readable item (bad YAML, not a mapping) has no status, so it is no public change.
+
+def _effective(kind: str, after: dict[str, Any]) -> str | None:
+    """The date a change takes effect for the public, as the item states it."""
+    if kind == "removed":
+        return None
+    value = after.get("status_since") if kind in ("suspended", "withdrawn", "repealed") else after.get("effective_date")
+    return str(value)[:10] if value else None
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _title(data: dict[str, Any]) -> str:
+    return _str(data.get("title")) or _str(data.get("matter")) or ""
+
+
+def _blob_data(top: Path, blobs: list[str]) -> dict[str, dict[str, Any]]:
+    """The plain data of each blob, parsed by the same loader as every other reader of item files.
+
+    A blob that is not a readable item (bad YAML, not a mapping) reads as {}: no status, so no public change.
     """
     contents = cat_blobs(top, {b: b for b in blobs})  # a GitError means no change log, not an empty one
-    out: dict[str, tuple[str | None, str]] = {}
+    out: dict[str, dict[str, Any]] = {}
     for blob, data in contents.items():
         if len(data) > MAX_FILE_BYTES:
             continue
-        root = read_document(Path(blob), data).root
-        fields = {k: n.value for k, n in root.value.items() if isinstance(n.value, str)} if root is not None and isinstance(root.value, dict) else {}
-        out[blob] = (fields.get("status") or None, fields.get("title") or fields.get("matter") or "")
+        doc = read_document(Path(blob), data)
+        if doc.root is not None and not any(p.fatal for p in doc.problems) and isinstance(doc.root.value, dict):
+            plain = doc.root.plain()
+            out[blob] = plain if isinstance(plain, dict) else {}
     return out

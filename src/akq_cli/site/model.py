@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from akq_cli.core import vocab
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.conditions import Condition, conditions_of
 from akq_cli.core.fillin import FillIn, fill_ins_of
@@ -21,6 +24,15 @@ ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 DEPT_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
 FORM_KINDS = ("docx", "pdf")
 UNKNOWN_DEPT = "_"
+# Rows on one department or area page: a phone lays out 300 rows of the table
+# without stalling, and 10,000 items still fit in a few pages per department.
+PAGE_ROWS = 300
+# Items no longer in force that keep their page (its address is on printed forms,
+# in bookmarks and QR codes), and what the page calls them.
+RETIRED = {status: L.label(L.STATUS, status) for status in (*vocab.STOPPED, "repealed")}
+# Characters Windows refuses in a file name, and its reserved device names.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_DEVICE = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 
 
 def item_page(item_id: str) -> str:
@@ -43,6 +55,22 @@ class Entry:
     data: dict[str, Any]
     department: dict[str, Any]
     forms: dict[str, str] = field(default_factory=dict)  # "docx"/"pdf" -> path below the site root
+    sizes: dict[str, int] = field(default_factory=dict)  # "docx"/"pdf" -> bytes
+    download_stem: str = ""  # the name a form is saved as, without extension (see download_names)
+
+    @property
+    def status(self) -> str:
+        return _text(self.data.get("status"))
+
+    @property
+    def status_label(self) -> str:
+        return RETIRED.get(self.status, "")
+
+    def download(self, kind: str) -> str:
+        return f"{self.download_stem or self.id}.{kind}"
+
+    def size(self, kind: str) -> str:
+        return human_size(self.sizes.get(kind, 0))
 
     @property
     def url(self) -> str:
@@ -144,6 +172,83 @@ class Group:
     def url(self) -> str:
         return f"departments/{self.id}.html"
 
+    @property
+    def pages(self) -> list[Page]:
+        return paged("departments", self.id, self.entries)
+
+
+@dataclass
+class Area:
+    """A policy area (领域). Its code is derived from its name, so a link to it
+    stays the same when other areas are added or renamed (a list position would not)."""
+
+    name: str
+    entries: list[Entry]
+
+    @property
+    def code(self) -> str:
+        return area_code(self.name)
+
+    @property
+    def url(self) -> str:
+        return f"areas/{self.code}.html"
+
+    @property
+    def pages(self) -> list[Page]:
+        return paged("areas", self.code, self.entries)
+
+
+@dataclass
+class Page:
+    """One page of a department's or area's list: ``number`` of ``count``."""
+
+    url: str
+    number: int
+    count: int
+    entries: list[Entry]
+    siblings: list[str]  # the url of every page of the list, first to last
+
+
+def paged(folder: str, code: str, entries: list[Entry]) -> list[Page]:
+    chunks = [entries[i:i + PAGE_ROWS] for i in range(0, len(entries), PAGE_ROWS)] or [[]]
+    urls = [f"{folder}/{code}.html" if n == 1 else f"{folder}/{code}-{n}.html" for n in range(1, len(chunks) + 1)]
+    return [Page(url, n, len(chunks), chunk, urls) for n, (url, chunk) in enumerate(zip(urls, chunks, strict=True), start=1)]
+
+
+def area_code(name: str) -> str:
+    """A short, stable, file-name-safe code for an area name (areas have no code of their own)."""
+    return "a" + hashlib.sha256(name.encode()).hexdigest()[:8]
+
+
+def human_size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{round(n / 1024)} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def safe_file_name(text: str, limit: int = 60) -> str:
+    """``text`` as a file name Windows, macOS and Linux all accept (the saved download's name)."""
+    name = _UNSAFE.sub("", text).strip().rstrip(". ")
+    name = name[:limit].rstrip(". ")
+    return "" if not name or _DEVICE.match(name) else name
+
+
+def download_names(entries: list[Entry]) -> None:
+    """``无犯罪记录证明-告知承诺书``: the title says what the file is; two items of one title add their ids."""
+    stems = {e.id: safe_file_name(e.title) for e in entries}
+    seen: dict[str, int] = {}
+    for stem in stems.values():
+        seen[stem] = seen.get(stem, 0) + 1
+    for e in entries:
+        stem = stems[e.id]
+        if not stem:
+            stem = e.id
+        elif seen[stem] > 1:
+            stem = f"{stem}-{e.id}"
+        e.download_stem = f"{stem}-告知承诺书"
+
 
 @dataclass
 class Skipped:
@@ -158,6 +263,32 @@ class SiteModel:
     skipped: list[Skipped]
     by_id: dict[str, Entry]
     all_ids: set[str] = field(default_factory=set)  # every readable id, published or not
+    retired: list[Entry] = field(default_factory=list)  # withdrawn, suspended or repealed: a page, no list
+    departments: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add_deleted(self, item_id: str, data: dict[str, Any], day: str) -> None:
+        """An item whose file was deleted on ``day`` (its last version is ``data``): it keeps a page saying 已取消."""
+        if item_id in self.all_ids or not ITEM_ID.match(item_id):
+            return
+        self.all_ids.add(item_id)
+        was_retired = data.get("status") in RETIRED
+        data = {**clean_data(data), "id": item_id, "status": "withdrawn"}
+        if not (was_retired and data.get("status_since")):  # a published file deleted: the deletion is the date
+            data["status_since"] = day
+        if not (was_retired and data.get("status_reason")):
+            data["status_reason"] = "本事项已从告知承诺制目录中移出。"
+        dept_id = data.get("department")
+        dept = self.departments.get(dept_id) if isinstance(dept_id, str) else None
+        self.retired.append(Entry(item_id, data, dept or {"id": UNKNOWN_DEPT, "name": "其他单位"}))
+        self.retired.sort(key=lambda e: e.id)
+
+    @property
+    def areas(self) -> list[Area]:
+        grouped: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            if e.category:
+                grouped.setdefault(e.category, []).append(e)
+        return [Area(name, grouped[name]) for name in sorted(grouped)]
 
     @property
     def entries(self) -> list[Entry]:
@@ -172,6 +303,18 @@ class SiteModel:
     @property
     def base_url(self) -> str:
         return site_base_url(self.meta)
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The webmaster's settings (catalog.yaml ``site``): portal link, footer fields."""
+        site = self.meta.get("site")
+        return site if isinstance(site, dict) else {}
+
+    @property
+    def at_host_root(self) -> bool:
+        """Whether the site is served at its host's root (no base_url: assume it is)."""
+        url = self.base_url
+        return not url or urlsplit(url).path in ("", "/")
 
     @property
     def document(self) -> dict[str, Any]:
@@ -191,6 +334,7 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
     departments = {k: clean_data(v) for k, v in catalog.departments.items() if DEPT_ID.match(k)}
     skipped: list[Skipped] = []
     by_id: dict[str, Entry] = {}
+    retired: dict[str, Entry] = {}
     all_ids: set[str] = set()
     first: dict[str, Path] = {}
     for item in sources if sources is not None else from_catalog(catalog):
@@ -204,9 +348,12 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
         item_id = data.get("id")
         if isinstance(item_id, str):
             all_ids.add(item_id)
-        if data.get("status") != "published":
+        status = data.get("status")
+        if status != "published" and status not in RETIRED:
             continue
         if not isinstance(item_id, str) or not ITEM_ID.match(item_id):
+            if status in RETIRED:
+                continue
             skipped.append(Skipped(item.path, {"zh": f"编号“{item_id}”不符合格式（如 SFJ-ZM-001），未列入公开目录",
                                                "en": f"id {item_id!r} is not of the form SFJ-ZM-001; left out"}))
             continue
@@ -217,10 +364,15 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
         dept_id = data.get("department")
         dept = departments.get(dept_id) if isinstance(dept_id, str) else None
         entry = Entry(item_id, data, dept or {"id": UNKNOWN_DEPT, "name": "其他单位"})
+        if status in RETIRED:  # no form, no row: its page says why
+            retired[item_id] = entry
+            continue
         if forms_dir is not None:
             for ext in FORM_KINDS:
-                if (forms_dir / f"{item_id}.{ext}").is_file():
+                form = forms_dir / f"{item_id}.{ext}"
+                if form.is_file():
                     entry.forms[ext] = f"forms/{item_id}.{ext}"
+                    entry.sizes[ext] = form.stat().st_size
         by_id[item_id] = entry
         first[item_id] = item.path
 
@@ -232,7 +384,10 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
         Group(dept_id, grouped[dept_id][0].department, sorted(grouped[dept_id], key=lambda e: e.id))
         for dept_id in sorted(grouped, key=lambda d: (order.get(d, len(order)), d))
     ]
-    return SiteModel(clean_data(catalog.meta), groups, skipped, {e.id: e for g in groups for e in g.entries}, all_ids)
+    entries = [e for g in groups for e in g.entries]
+    download_names(entries)
+    return SiteModel(clean_data(catalog.meta), groups, skipped, {e.id: e for e in entries}, all_ids,
+                     [retired[k] for k in sorted(retired) if k not in by_id], departments)
 
 
 def _text(value: Any) -> str:

@@ -37,6 +37,11 @@ def tel(value: Any) -> str:
     return re.sub(r"[^0-9+]", "", str(value or ""))
 
 
+def digits(value: Any) -> str:
+    """The digits of a record number: 新公网安备 65302302000001号 -> 65302302000001 (the query link's code)."""
+    return re.sub(r"[^0-9]", "", str(value or ""))
+
+
 def _printable(value: Any) -> Any:
     """Every printed value without control characters: HTML shows them as garbage, and XML (the feed) forbids them."""
     if isinstance(value, Markup):
@@ -56,7 +61,7 @@ def environment() -> Any:
         keep_trailing_newline=True,
         finalize=_printable,
     )
-    env.filters.update(cn_date=cn_date, book=book, tel=tel)
+    env.filters.update(cn_date=cn_date, book=book, tel=tel, digits=digits)
     # Field names come from the field registry, so the page and the model say the same.
     env.globals.update(label=label, subfields=subfields)
     return env

@@ -8,12 +8,14 @@ the catalog's state, like every other command's.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core.catalog import Catalog, Item
-from akq_cli.core.state import CatalogState
+from akq_cli.core.loader import read_document
+from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
 from akq_cli.site.helpers import Helpers
 
 PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
@@ -23,10 +25,21 @@ PARALLEL_FROM = 300  # files; below this a second process costs more than it sav
 class Source:
     path: Path
     data: dict[str, Any] | None  # None: the file is not a readable item (akq lint says why)
+    blob: str | None = None  # git's object id of the file's bytes: the change log reuses this parse
 
 
 def from_item(item: Item) -> Source:
     return Source(item.path, item.data if item.readable else None)
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file of these bytes (SHA-1 of "blob <size>\\0" and the bytes)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def known_blobs(sources: list[Source]) -> dict[str, dict[str, Any]]:
+    """Parsed data by git blob id, for every source read from disk: most blobs in a history are these."""
+    return {s.blob: s.data for s in sources if s.blob is not None and s.data is not None}
 
 
 def from_catalog(catalog: Catalog) -> list[Source]:
@@ -34,7 +47,17 @@ def from_catalog(catalog: Catalog) -> list[Source]:
 
 
 def _read(state: CatalogState, names: list[str]) -> list[Source]:
-    return [from_item(Item(Path(n), state.document(n))) for n in names]
+    out = []
+    for n in names:
+        try:
+            data = state.read(n)
+        except (NotRegularFile, TooLarge) as exc:
+            out.append(from_item(Item(Path(n), problem_document(n, exc))))
+            continue
+        source = from_item(Item(Path(n), read_document(Path(n), data)))
+        source.blob = blob_id(data)
+        out.append(source)
+    return out
 
 
 def read_sources(catalog: Catalog) -> list[Source]:

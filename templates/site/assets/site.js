@@ -492,8 +492,10 @@
 
   function apply() {
     var want = words(q.value);
-    var d = fDept.value === "" ? -1 : +fDept.value;
-    var c = fCat.value === "" ? -1 : +fCat.value;
+    // Options carry codes (dept=SFJ, area=a1b2c3d4), so a shared link survives a new
+    // department; they are listed in the index's order, so the position gives the number.
+    var d = fDept.selectedIndex > 0 ? fDept.selectedIndex - 1 : -1;
+    var c = fCat.selectedIndex > 0 ? fCat.selectedIndex - 1 : -1;
     var k = fKind.value === "" ? -1 : +fKind.value;
     var allowed = function (it) {
       return !((d >= 0 && it[3] !== d) || (c >= 0 && it[4] !== c) || (k >= 0 && it[5] !== k));
@@ -537,7 +539,7 @@
   function remember() {
     if (!window.history || !history.replaceState) { return; }
     var pairs = [];
-    var fields = [["q", q.value], ["dept", fDept.value], ["cat", fCat.value], ["kind", fKind.value]];
+    var fields = [["q", q.value], ["dept", fDept.value], ["area", fCat.value], ["kind", fKind.value]];
     for (var p = 0; p < fields.length; p++) {
       if (fields[p][1]) { pairs.push(fields[p][0] + "=" + encodeURIComponent(fields[p][1])); }
     }
@@ -554,7 +556,7 @@
       try { value = decodeURIComponent((kv[1] || "").replace(/\+/g, " ")); } catch (e) { continue; }
       if (kv[0] === "q") { q.value = value; }
       if (kv[0] === "dept") { fDept.value = value; }
-      if (kv[0] === "cat") { fCat.value = value; }
+      if (kv[0] === "area") { fCat.value = value; }
       if (kv[0] === "kind") { fKind.value = value; }
     }
   }
