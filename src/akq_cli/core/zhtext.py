@@ -134,11 +134,44 @@ def article_in_sentence(text: str, start: int) -> bool:
     return _ARTICLE_IN_SENTENCE.search(text, s0, s1) is not None
 
 
-def _relation_before(text: str, start: int) -> bool:
-    """与…有关 / 与…相关: related to a named thing, which the sentence itself qualifies."""
+def _relation_before(text: str, start: int, end: int) -> bool:
+    """与…有关的 / 与…相关: related to a named thing, which the sentence itself qualifies.
+
+    Only as a predicate (followed by 的 or the clause's end): 和/同 are conjunctions too, and
+    国家和省有关规定 or 同时报告有关部门 name nothing."""
+    if text[end : end + 1] not in ("的", "联", "、", "") and text[end : end + 1] not in _CLAUSE_STOPS:
+        return False
     c0, _ = clause(text, start)
     left = text[c0:start]
     return re.search(r"[与和同跟][^与和同跟]{1,20}(直接|密切|紧密|息息|高度)?$", left) is not None
+
+
+# Nouns too general to show that the thing was named before (材料 after 证明材料 names nothing new).
+_GENERAL_HEADS = frozenset({"部门", "机关", "单位", "政府", "规定", "要求", "材料", "证明", "资料", "文件", "手续", "个人"})
+
+
+def _bound_before(text: str, start: int, end: int) -> bool:
+    """工商部门告知的相关审批事项, 债权的有关事项: a relative clause before 相关/有关 says related to what.
+
+    Not before a body or a rule (国家的有关规定 still names none)."""
+    if text[start - 1 : start] != "的":
+        return False
+    return _OTHER_BODY.match(text, end) is None and _RULE_NOUN.match(text, end) is None
+
+
+def named_before(text: str, start: int, end: int) -> bool:
+    """核查相关从业人员 after 主要管理人员, 通知其他相关技术机构 after 技术机构: the sentence already named them."""
+    s0, _ = sentence(text, start)
+    left = text[s0:start]
+    right = re.split(r"[，。；、的（(：:和及或与\n]", text[end : end + 10], maxsplit=1)[0]
+    right = right.removeprefix("相关").removeprefix("有关")
+    if right[:2] in _GENERAL_HEADS:
+        return False  # 有关规定实行…: the noun is 规定 itself, which says nothing of what was named
+    if len(right) >= 4 and right[:4] in left:
+        return True
+    # The head of a short noun phrase: 从业人员 -> 人员, 情况 -> 情况.
+    head = right[2:4] if len(right) >= 4 else right[:2]
+    return len(head) == 2 and _CJK_RE.match(head[0]) is not None and head not in _GENERAL_HEADS and head in left
 
 
 # --- vague terms -----------------------------------------------------------
@@ -175,10 +208,16 @@ _QITA_NOT_AFTER = lazy(
 )
 
 
+def _other_issuer(text: str, m: re.Match[str]) -> bool:
+    return text.startswith("机构", m.end()) and _OTHER_ISSUER.search(text[max(0, m.start() - 6) : m.start()]) is not None
+
+
 def _qita(text: str, m: re.Match[str]) -> bool:
     """其他 that opens an unnamed remainder; not 其他组织 (a legal category), not 其他家庭成员 (all of them)."""
-    if _QITA_NOT_AFTER.match(text, m.end()):
+    if _QITA_NOT_AFTER.match(text, m.end()) or _other_issuer(text, m):
         return False
+    if named_before(text, m.start(), m.end()):
+        return False  # 技术机构 … 通知其他相关技术机构: the others of a set already named
     if _OTHER_BODY.match(text, m.end()):
         s0, s1 = sentence(text, m.start())
         if "协助" in text[s0:s1] or _NO_ASKING.search(text, s0, s1):
@@ -187,9 +226,18 @@ def _qita(text: str, m: re.Match[str]) -> bool:
 
 
 _OTHER_BODY = lazy(r"(?:行政机关|机关|部门|单位)")
+# 由行政机关或者其他机构出具: the legal definition of a proof (国办发〔2020〕42号) names the issuers.
+_OTHER_ISSUER = lazy(r"行政机关或者?$")
 
 
 _RULE_NOUN = lazy(r"规定|要求|条款|规范|文件")
+_PROOF_NOUN = lazy(r"(?:的)?(?:证明材料|证明文件|证明|证据|材料)")
+
+
+def _proof_of_stated(text: str, m: re.Match[str]) -> bool:
+    """说明债权性质、数额和发生时间，并提供有关证明材料: the proof of what the sentence just asked to state."""
+    s0, _ = sentence(text, m.start())
+    return _PROOF_NOUN.match(text, m.end()) is not None and "说明" in text[s0 : m.start()]
 
 
 def _youguan(text: str, m: re.Match[str]) -> bool:
@@ -198,9 +246,11 @@ def _youguan(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 1]
     if word == "相关" and (after == "性" or text[m.start() - 1 : m.start()] in ("不", "无")):
         return False
-    if _relation_before(text, m.start()):
+    if _relation_before(text, m.start(), m.end()) or _bound_before(text, m.start(), m.end()):
         return False
-    noun = _RULE_NOUN.match(text, m.end())
+    if named_before(text, m.start(), m.end()) or _proof_of_stated(text, m):
+        return False
+    noun = _RULE_NOUN.match(text, m.end()) or _PROOF_NOUN.match(text, m.end())
     if cited_after(text, noun.end() if noun else m.end()) or cited_before(text, m.start()):
         return False  # 有关规定《…》第…条, 《…》第…条的有关规定
     if word == "相关" and _defined_term(text, m.end()):
@@ -324,6 +374,11 @@ VAGUE_TERMS: tuple[Term, ...] = (
     _term("近期"),
     _term("一段时间", "一段(?:时间|时期)"),
     _term("另行", "另行(?:通知|规定|确定|安排)", part=True),
+    # Open-ended consequences: the applicant cannot tell what follows a false commitment.
+    _term("后果", "(?:相应|一切|全部|由此[^，。；]{0,6}?)的?(?:法律)?后果"),
+    _term("处理", "(?:接受|严肃|相应的?)处理(?!决定|意见|结果)"),
+    # The body's discretion outside a list of materials (inside one, catch-all reports it).
+    _term("根据需要", "(?:根据|按照|视)(?:工作|实际|审核|审查|核查|监管)?需要", part=True),
 )
 
 
@@ -331,12 +386,12 @@ VAGUE_TERMS: tuple[Term, ...] = (
 # finds what separate scans would, about ten times faster.
 # The leading class lets the engine skip most characters without trying every alternative.
 _ALL_TERMS = lazy(
-    "(?=[等其有相必确原视酌适及尽一若较基左大约近另])(?:"
+    "(?=[等其有相必确原视酌适及尽一若较基左大约近另全由接严根按])(?:"
     + "|".join(f"(?P<t{i}>{t.source})" for i, t in enumerate(VAGUE_TERMS))
     + ")"
 )
 _MASK_SIGNS = lazy(r"[《“]|://")
-_CATCH_ALL_SIGNS = lazy(r"其[他它]|认为|根据|另行|另有|限于")
+_CATCH_ALL_SIGNS = lazy(r"其[他它]|认为|根据|另行|另有|限于|补充")
 
 
 def find_vague(
@@ -392,6 +447,8 @@ _CATCH_ALL_PATTERNS = (
     lazy(f"认为[^，。；、,;\\n]{{0,8}}?的{_OBJECT}"),
     lazy(f"根据(?:工作|实际)?需要[^，。；、,;\\n]{{0,8}}?的?{_OBJECT}"),
     lazy(f"另行(?:通知|要求|规定)[^，。；、,;\\n]{{0,6}}?的{_OBJECT}"),
+    # more to come, unnamed: 可能会有补充材料的要求, 可以要求补充提交材料
+    lazy("(?:可能|可以|会|将)[^，。；、,;\\n]{0,8}?补充(?:提交|提供)?[^，。；、,;\\n]{0,2}?(?:材料|证明|资料|文件)(?:的要求)?"),
     lazy("包括但不限于|不仅限于|不限于"),
     # the escape clause: 法律、行政法规另有规定的，从其规定 / ……另有规定的除外
     lazy("另有规定的?[，,]?\\s*(?:从其规定|依照其规定|按其规定|适用其规定)|另有规定的除外"),
