@@ -28,13 +28,13 @@ RULE = Rule(
     description={
         "zh": "工作方案三（二）要求告知承诺书“不含模糊表述或兜底条款”。告知承诺的意义在于一次告知清楚：申请人看完告知书，"
         "就知道要符合哪些条件、交哪些材料。“其他材料”“规定的其他条件”“认为需要的其他情形”“包括但不限于”"
-        "“根据需要要求补充的材料”“另行通知的材料”都让申请人无法预知还要交什么，也让“不再索要证明”落空。"
+        "“根据需要要求补充的材料”“另行通知的材料”“可能会有补充材料的要求”都让申请人无法预知还要交什么，也让“不再索要证明”落空。"
         "请逐项列明全部材料、条件或情形，删去兜底的一项；法律法规确有其他要求的，写明该法规的名称和条款，并写出具体内容。\n\n"
         "行政机关承诺不再要求的写法不算兜底条款，例如“行政机关不得要求申请人提交其他材料”“无需提交其他证明”。"
         "“公民、法人和其他组织”中的“其他组织”是法定主体类别，也不算。",
         "en": "The county plan (seed 三（二）) forbids catch-all clauses in the notification. Notification-commitment works "
         "because the applicant is told everything at once: which conditions to meet and which materials to bring. "
-        "其他材料, 规定的其他条件, 认为需要的其他情形, 包括但不限于, 根据需要要求补充的材料 and 另行通知的材料 all let "
+        "其他材料, 规定的其他条件, 认为需要的其他情形, 包括但不限于, 根据需要要求补充的材料, 另行通知的材料 and 可能会有补充材料的要求 all let "
         "the body ask for something the applicant could not foresee. List every material, condition or case and "
         "remove the open entry; where a statute demands more, name it and its article and write the requirement out.\n\n"
         "A promise not to ask for more is not a catch-all (行政机关不得要求申请人提交其他材料, 无需提交其他证明), and "

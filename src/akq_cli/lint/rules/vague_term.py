@@ -45,6 +45,15 @@ ADVICE: dict[str, tuple[str, str]] = {
     "近期": ("请写明期限，例如“申请之日前3个月内”", "state the period, e.g. 申请之日前3个月内"),
     "一段时间": ("请写明期限，例如“连续6个月以上”", "state the period, e.g. 连续6个月以上"),
     "另行": ("请在本文书中写明，不要留待另行通知或规定", "state it here instead of leaving it to a later notice"),
+    "后果": (
+        "请写明具体后果，例如“终止办理、撤销行政决定、记入信用记录”",
+        "state the consequences, e.g. 终止办理、撤销行政决定、记入信用记录",
+    ),
+    "处理": (
+        "请写明如何处理，例如“依照《中华人民共和国行政许可法》第六十九条撤销行政许可”",
+        "state what is done, e.g. revoking the licence under article 69 of the Administrative Licensing Law",
+    ),
+    "根据需要": ("请写明在什么情况下、需要做什么", "state in which case and what is done"),
 }
 _CONFIGURED = (
     "在 akq.toml 中被列为模糊表述，请改为具体、可核查的表述",
@@ -86,7 +95,11 @@ RULE = Rule(
         "这条规则读上下文，不是简单查字：“等级”“平等”“同等学力”“等于”不是“等”；“等3项材料”写明了数量；"
         "“公民、法人和其他组织”“其他家庭成员”不是开放的“其他”；“有关规定”后面紧跟《文件》第…条、"
         "或前面已写明《文件》的，不算模糊；“与申请事项有关的”“相关方（指……）”已经限定；“不少于3个工作日”是具体数值；"
-        "“一定要”不是数量；《》书名中的字不检查。“其他……材料”这类兜底条款由 catch-all 规则报告，这里不重复报告。\n\n"
+        "“一定要”不是数量；《》书名中的字不检查。"
+        "“相关”“有关”“其他”指回同一句已写明的事物时不算模糊，例如“核查施工单位主要管理人员……核查相关从业人员”"
+        "“工商部门告知的相关审批事项”“说明债权性质、数额，并提供有关证明材料”；但“国家和省有关规定”“政务服务有关部门”"
+        "仍然没有写明是哪一个。没有说清楚的后果和处理（“承担相应的法律后果”“接受处理”“严肃处理”）、"
+        "材料清单以外的自由裁量（“根据审核需要”）也报告。“其他……材料”这类兜底条款由 catch-all 规则报告，这里不重复报告。\n\n"
         "确需照录法律条文原文的，可以在 akq.toml 的 [lint.vague-term] allowed-phrases 中列出该短语，"
         "或在该行写注释 # akq: disable=vague-term 理由。还可以用 extra-terms 增加要检查的词。",
         "en": "The county plan (seed 三（二）) requires requirements that are quantifiable and easy to act on, with no vague "
@@ -95,7 +108,10 @@ RULE = Rule(
         "The rule reads context: 等级, 平等, 同等学力, 等于 are not 等 (etc.); 等3项材料 is counted; 公民、法人和其他组织 "
         "and 其他家庭成员 are not an open 其他; 有关规定 followed by 《document》第…条, or preceded by a named document, "
         "is concrete; 与申请事项有关的 and 相关方（指……） are qualified; 不少于3个工作日 is a number; 一定要 is not a "
-        "quantity; titles in 《》 are not checked. Catch-all clauses (其他……材料) are reported by catch-all, not twice.\n\n"
+        "quantity; titles in 《》 are not checked. 相关/有关/其他 pointing back to something the same sentence named is "
+        "concrete (核查…主要管理人员…核查相关从业人员, 工商部门告知的相关审批事项, 说明债权性质、数额，并提供有关证明材料), "
+        "but 国家和省有关规定 and 政务服务有关部门 still name nothing. Open-ended consequences (承担相应的法律后果, 接受处理, "
+        "严肃处理) and discretion outside a list of materials (根据审核需要) are reported too. Catch-all clauses (其他……材料) are reported by catch-all, not twice.\n\n"
         "To quote a statute verbatim, list the phrase under [lint.vague-term] allowed-phrases in akq.toml, or add "
         "# akq: disable=vague-term REASON on the line. extra-terms adds words to check.",
     },
@@ -121,6 +137,15 @@ RULE = Rule(
             at=("21:20", "21:29"),
         ),
         Example(
+            "commitment:\n  method: [written, electronic]\n  proxy_allowed: false\n"
+            "  withdrawal: 申请人作出不实承诺的，承担相应的法律后果。\n",
+            note={
+                "zh": "没有写明是哪些后果（真实的告知承诺书常见的写法）",
+                "en": "which consequences is not said (common in published commitment forms)",
+            },
+            at=("21:28",),
+        ),
+        Example(
             "conditions:\n  - text: 申请人应当从速提交补正材料。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={
                 "zh": "akq.toml 用 extra-terms 增加了要检查的词“从速”",
@@ -131,6 +156,14 @@ RULE = Rule(
         ),
     ),
     good=(
+        Example(
+            "verification:\n  power: 县民政局核查申请人所在单位的主要管理人员和从业人员名单，核查相关从业人员的劳动合同。\n"
+            "  methods: [online, assisted]\n  timing: {amount: 7, unit: day, from: accepted}\n",
+            note={
+                "zh": "“相关从业人员”指回同一句已写明的从业人员",
+                "en": "相关从业人员 points back to the 从业人员 the sentence named",
+            },
+        ),
         Example(
             "conditions:\n  - text: 申请人提交居民身份证、户口簿2项材料。\n    basis: 《中华人民共和国法律援助法》第四十一条\n",
             note={"zh": "写明了数量", "en": "the count is stated"},
