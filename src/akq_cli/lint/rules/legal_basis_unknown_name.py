@@ -79,12 +79,16 @@ RULE = Rule(
     options=OPTIONS,
     bad=(
         Example(
-            "legal_basis:\n  - document: 《法律援助法》\n    article: 第四十一条\n    level: law\n",
+            "legal_basis:\n  - document: 《法律援助法》\n    article: 第四十一条\n    level: law\n"
+            # the base item's conditions rest on the full title: keep it listed so that only this rule fires
+            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n",
             note={"zh": "设定依据用了简称", "en": "a short title as the legal basis"},
             at=("11:15",),
         ),
         Example(
-            "legal_basis:\n  - document: 《中华人民共和国法律援助条例》\n    article: 第四十一条\n    level: law\n",
+            "legal_basis:\n  - document: 《中华人民共和国法律援助条例》\n    article: 第四十一条\n    level: law\n"
+            # the base item's conditions rest on the full title: keep it listed so that only this rule fires
+            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n",
             note={"zh": "登记表中没有这个名称", "en": "no instrument of that name"},
             at=("11:15",),
         ),
