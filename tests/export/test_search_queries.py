@@ -121,7 +121,7 @@ def test_the_page_folds_text_as_python_does(page) -> None:
     texts = {q for _, q, _ in load_queries()} | {"ＳＦＪ－ＺＭ－００１", "第一千一百六十五条", "四十一条", "《法律援助法》第四十二條"}
     for path in CATALOG.glob("items/*/*.yaml"):
         data = yaml.safe_load(path.read_text("utf-8"))
-        texts |= {data["title"], data["matter"], data.get("content") or "", *data.get("conditions", []),
+        texts |= {data["title"], data["matter"], data.get("content") or "", *(c["text"] if isinstance(c, dict) else c for c in data.get("conditions", [])),
                   *data.get("aliases", []), *(b["document"] + b["article"] for b in data["legal_basis"])}
     texts = sorted(t for t in texts if t)
     assert page.evaluate("ts => ts.map(window.AKQ_FOLD)", texts) == [fold(t) for t in texts]
