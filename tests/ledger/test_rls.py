@@ -17,6 +17,9 @@ pytestmark = pytest.mark.system
 
 MZJ_PERSON = id_number("65302319800101001")
 RSJ_PERSON = id_number("65302319810202002")
+# RSJ-ZM-001's required fill-in fields (catalog/items/RSJ/RSJ-ZM-001.yaml): record refuses the commitment without them
+RSJ_ZM_001_FILL = ("--fill", "原用人单位名称=阿合奇县某商贸有限公司", "--fill", "劳动关系终止或者解除日期=2026-10-31",
+                   "--fill", "终止或者解除原因=劳动合同期满终止")
 
 
 @pytest.fixture
@@ -47,7 +50,7 @@ def test_a_department_sees_and_writes_only_its_own_records(shared) -> None:
                 input=MZJ_PERSON + "\n")
     assert ok.code == 0, ok.err
     assert run_as(ledger, rsj, "record", "--item", "RSJ-ZM-001", "--name", "李四", "--signed", "2026-11-02",
-                  input=RSJ_PERSON + "\n").code == 0
+                  *RSJ_ZM_001_FILL, input=RSJ_PERSON + "\n").code == 0
     # Writing another department's record is refused by the policy's WITH CHECK.
     denied = run_as(ledger, mzj, "record", "--item", "RSJ-ZM-002", "--name", "王五", "--signed", "2026-11-02",
                     input=RSJ_PERSON + "\n")
