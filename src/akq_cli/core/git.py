@@ -197,7 +197,10 @@ def last_commits(folder: Path) -> dict[Path, tuple[str, str]]:
     root = Path(top.stdout.decode("utf-8", "replace").strip()).resolve()
     log = _git(folder, "-c", "core.quotepath=off", "log", "--first-parent", "--diff-merges=first-parent",
                "--name-only", "--format=%x01%H %cs", "--", ".")  # fmt: skip
-    status = _git(folder, "-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=all", "--", ".")
+    # --no-optional-locks: status would otherwise refresh the index under index.lock and fail while another git
+    # command holds it, and a failed status drops every version from the forms' QR links (a different PDF)
+    status = _git(folder, "--no-optional-locks", "-c", "core.quotepath=off", "status", "--porcelain",
+                  "--untracked-files=all", "--", ".")
     if log.returncode != 0 or status.returncode != 0:
         return {}
     dirty = {root / line[3:].split(" -> ")[-1] for line in status.stdout.decode("utf-8", "replace").splitlines()}
