@@ -42,7 +42,7 @@ HISTORY = frozenset({*vocab.STOPPED, "repealed"})
 def is_history(root: Node) -> bool:
     """Whether the item is withdrawn, suspended or repealed."""
     status = root.get("status") if isinstance(root.value, dict) else None
-    return status is not None and status.value in HISTORY
+    return status is not None and isinstance(status.value, str) and status.value in HISTORY  # any shape: the schema reports it
 
 
 def commitment_text(root: Node) -> Iterator[Node]:
