@@ -51,8 +51,8 @@ def test_import_reports_each_rejected_row_and_overwrites_nothing(ledger: Ledger,
     first = record(ledger)
     bad_check_digit = PERSON[:-1] + ("0" if PERSON[-1] != "0" else "1")
     rows = [
-        "承诺编码,事项编号,申请人,证件号码,签署日期,办理渠道,填写：居住地址",
-        f",MZJ-ZM-001,李四,{OTHER},2026-11-03,窗口,阿合奇镇",
+        "承诺编码,事项编号,申请人,证件号码,签署日期,办理渠道,填写：共同生活的家庭成员",
+        f",MZJ-ZM-001,李四,{OTHER},2026-11-03,窗口,李四（本人）",
         f",MZJ-ZM-001,王五,{bad_check_digit},2026-11-03,窗口,",
         f",XXX-ZM-999,赵六,{OTHER},2026-11-03,网上,",
         f",MZJ-ZM-001,钱七,{OTHER},2026-13-03,窗口,",

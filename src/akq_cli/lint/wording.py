@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from akq_cli.core import fields
+from akq_cli.core import fields, vocab
 from akq_cli.core.zhtext import lazy
 from akq_cli.lint.rules.placeholder import MARKERS
 
@@ -32,6 +32,17 @@ def wording(root: Node) -> Iterator[Node]:
                     yield from text.strings()
         elif key not in NOT_WORDING:
             yield from node.strings()
+
+
+# Statuses under which an item's conditions and commitment are history: it makes no form, so nothing in
+# it can still be traced or filled in (condition-untraced, fill-in-missing, fill-in-orphaned).
+HISTORY = frozenset({*vocab.STOPPED, "repealed"})
+
+
+def is_history(root: Node) -> bool:
+    """Whether the item is withdrawn, suspended or repealed."""
+    status = root.get("status") if isinstance(root.value, dict) else None
+    return status is not None and isinstance(status.value, str) and status.value in HISTORY  # any shape: the schema reports it
 
 
 def commitment_text(root: Node) -> Iterator[Node]:

@@ -88,7 +88,7 @@ RULE = Rule(
     bad=(
         Example(
             "conditions:\n  - text: 申请人没有委托律师或者基层法律服务工作者担任本案的代理人。\n"
-            "    basis: 《中华人民共和国民法典》第一千一百六十五条\n",
+            "    basis: 《中华人民共和国行政许可法》第十二条\n",
             note={"zh": "文件不在设定依据中", "en": "a document outside legal_basis"},
             at=("17:12",),
         ),

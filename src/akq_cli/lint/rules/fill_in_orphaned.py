@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from akq_cli.lint.framework import Example, Hit, ItemContext, Rule
-from akq_cli.lint.wording import commitment_text
+from akq_cli.lint.wording import commitment_text, is_history
 
 
 def _check(ctx: ItemContext) -> Iterable[Hit]:
+    if is_history(ctx.root):
+        return  # withdrawn, suspended or repealed: its conditions are history and it makes no form
     declared = ctx.root.get("fill_in")
     if declared is None or not isinstance(declared.value, list):
         return
@@ -31,10 +33,10 @@ RULE = Rule(
     description={
         "zh": "承诺书上的每一个填写栏都要有用处：申请人填写它，是因为某一条条件或承诺说到它，行政机关据此核查。"
         "栏目名称在条件、证明内容和承诺文字中都找不到，说明它多余，或者条件漏写了，或者两处的说法不一致"
-        "（例如条件写“居住地住址”，栏目写“家庭住址”）。请让栏目名称与条件中的说法一致，或者删除这一栏。",
+        "（例如条件写“居住地住址”，栏目写“家庭住址”）。请让栏目名称与条件中的说法一致，或者删除这一栏。已取消（withdrawn）、暂停实施（suspended）、已废止（repealed）的事项不出具承诺书，其条件是历史记录，不检查。",
         "en": "Every row the applicant fills in must serve a condition or commitment that speaks of it, which the body then "
         "checks. A label found in none of the conditions, content or commitment text is either superfluous, or the "
-        "condition is missing, or the two name it differently. Use the condition's words as the label, or drop the field.",
+        "condition is missing, or the two name it differently. Use the condition's words as the label, or drop the field. Withdrawn, suspended and repealed items make no form; their conditions are history and are not judged.",
     },
     message={
         "zh": "填写栏目“{label}”在条件、证明内容和承诺文字中都没有出现：请使用条件中的说法作为栏目名称，或者删除这一栏。",

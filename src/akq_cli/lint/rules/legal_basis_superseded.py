@@ -153,7 +153,7 @@ RULE = Rule(
     bad=(
         Example(
             "legal_basis:\n  - document: 《社会救助暂行办法》\n    article: 第九条\n    level: administrative_regulation\n"
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n"  # the base item's conditions rest on it
+            "conditions:\n  - {text: 申请人共同生活的家庭成员人均收入低于当地最低生活保障标准。, basis: 《社会救助暂行办法》第九条}\n"
             "effective_date: 2026-08-01\n",
             note={
                 "zh": "2026年7月1日以后施行的事项只引用《社会救助暂行办法》",
@@ -163,7 +163,7 @@ RULE = Rule(
         ),
         Example(
             "legal_basis:\n  - document: 《中华人民共和国社会救助法》\n    article: 第十八条\n    level: law\n"
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n"  # the base item's conditions rest on it
+            "conditions:\n  - {text: 申请人共同生活的家庭成员人均收入低于当地最低生活保障标准。, basis: 《中华人民共和国社会救助法》第十八条第一款}\n"
             "effective_date: 2026-05-01\n",
             note={
                 "zh": "事项施行时该法尚未生效（判断日取 --as-of 与 effective_date 中较晚的一天）",
@@ -173,7 +173,7 @@ RULE = Rule(
         ),
         Example(
             "legal_basis:\n  - document: 《社会救助暂行办法》\n    article: 第九条\n    level: administrative_regulation\n"
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n"  # the base item's conditions rest on it
+            "conditions:\n  - {text: 申请人共同生活的家庭成员人均收入低于当地最低生活保障标准。, basis: 《社会救助暂行办法》第九条}\n"
             "effective_date: 2026-05-15\n",
             note={
                 "zh": "新法在 warn-weeks（默认8周）内施行：警告",
@@ -185,13 +185,13 @@ RULE = Rule(
     good=(
         Example(
             "legal_basis:\n  - document: 《中华人民共和国社会救助法》\n    article: 第十八条\n    level: law\n"
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n"  # the base item's conditions rest on it
+            "conditions:\n  - {text: 申请人共同生活的家庭成员人均收入低于当地最低生活保障标准。, basis: 《中华人民共和国社会救助法》第十八条第一款}\n"
             "effective_date: 2026-08-01\n",
         ),
         Example(
             "legal_basis:\n  - document: 《中华人民共和国社会救助法》\n    article: 第十八条\n    level: law\n"
             "  - document: 《社会救助暂行办法》\n    article: 第九条\n    level: administrative_regulation\n"
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n"  # the base item's conditions rest on it
+            "conditions:\n  - {text: 申请人共同生活的家庭成员人均收入低于当地最低生活保障标准。, basis: 《中华人民共和国社会救助法》第十八条第一款}\n"
             "effective_date: 2026-08-01\n",
             note={"zh": "同时引用新法的，可以保留原依据", "en": "the old basis may stay beside the new law"},
         ),

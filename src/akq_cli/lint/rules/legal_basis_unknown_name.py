@@ -80,17 +80,15 @@ RULE = Rule(
     bad=(
         Example(
             "legal_basis:\n  - document: 《法律援助法》\n    article: 第四十一条\n    level: law\n"
-            # the base item's conditions rest on the full title: keep it listed so that only this rule fires
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n",
+            "conditions:\n  - {text: 申请人没有委托律师或者基层法律服务工作者担任本案的代理人。, basis: 《法律援助法》第四十一条}\n",
             note={"zh": "设定依据用了简称", "en": "a short title as the legal basis"},
-            at=("11:15",),
+            at=("11:15", "16:50"),  # the legal_basis entry, and the condition citing it by the same name
         ),
         Example(
             "legal_basis:\n  - document: 《中华人民共和国法律援助条例》\n    article: 第四十一条\n    level: law\n"
-            # the base item's conditions rest on the full title: keep it listed so that only this rule fires
-            "  - document: 《中华人民共和国法律援助法》\n    article: 第四十一条\n    level: law\n",
+            "conditions:\n  - {text: 申请人没有委托律师或者基层法律服务工作者担任本案的代理人。, basis: 《中华人民共和国法律援助条例》第四十一条}\n",
             note={"zh": "登记表中没有这个名称", "en": "no instrument of that name"},
-            at=("11:15",),
+            at=("11:15", "16:50"),  # the legal_basis entry, and the condition citing it by the same name
         ),
     ),
     good=(
