@@ -63,8 +63,8 @@ def test_introduced_fixed_and_preexisting(repo):
     assert keys(f["fixed"]) == [("placeholder", SFJ2, "/purpose")]
     # moved down two lines, still the same finding: pre-existing, not introduced + fixed
     assert ("placeholder", SFJ1, "/liability/credit") in keys(f["preexisting"])
-    # GAJ-ZM-001, untouched, and the untraced conditions of the items the laws branch rewrites (issue 10)
-    assert f["preexisting_elsewhere"] == 27
+    # GAJ-ZM-001, untouched
+    assert f["preexisting_elsewhere"] == 1
     assert data["blocking"] is True
     assert [d["id"] for d in data["departments"]] == ["MZJ", "SFJ"]
 
@@ -90,7 +90,7 @@ def test_markdown_has_every_section(repo):
     fixed = md.split("#### 已修正的问题")[1].split("####")[0]
     assert f"`{SFJ1}:" in introduced and "`/issuer`" in introduced
     assert f"`{SFJ2}:" in fixed and "`/purpose`" in fixed and f"`{SFJ1}:" not in fixed
-    assert "目录中其他文件另有 27 个原有问题" in md  # see test_introduced_fixed_and_preexisting
+    assert "目录中其他文件另有 1 个原有问题" in md  # see test_introduced_fixed_and_preexisting
     checklist = md.split("### 审核清单")[1]
     assert "#### 修改：SFJ-ZM-001" in checklist
     assert "- [ ] ❌ 格式完整" in checklist and "- [ ] ✋ 人工核对" in checklist
