@@ -85,10 +85,10 @@ def test_alias_duplicate_finds_the_same_alias_however_written(tmp_path: Path) ->
     shutil.copytree(CATALOG, catalog)
     item = catalog / "items" / "WJW" / "WJW-ZM-002.yaml"
     text = item.read_text("utf-8")
-    item.write_text(text.replace("aliases:\n", "aliases:\n  - 健康證\n", 1), "utf-8")  # WJW-ZM-001 has 健康证
+    item.write_text(text.replace("aliases:\n", "aliases:\n  - 健康證\n", 1), "utf-8")  # WJW-XK-001 has 健康证
     r = run_akq("lint", "--no-cache", "--format", "json", catalog, cwd=tmp_path)
     assert r.code == 1, r.err
     found = [f for f in json.loads(r.out)["findings"] if f["rule"] == "alias-duplicate"]
     assert len(found) == 1
     assert found[0]["file"].endswith("WJW-ZM-002.yaml") and found[0]["pointer"] == "/aliases"
-    assert "WJW-ZM-001" in found[0]["message"]
+    assert "WJW-XK-001" in found[0]["message"]
