@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -73,10 +75,19 @@ def _offsets_hold(pdf: bytes) -> bool:
 
 def test_two_renders_give_the_same_pdf_bytes(tmp_path):
     require_tool("soffice", why="the PDFs are made by LibreOffice")
+    # A committed copy of the sample catalog in its own repository: the form's QR link carries the version of the
+    # item's last commit, and the suite's other tests must not be able to touch the repository it is read from.
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "catalog", repo / "catalog")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "县司法局", "GIT_AUTHOR_EMAIL": "sfj@example.invalid",
+           "GIT_COMMITTER_NAME": "县司法局", "GIT_COMMITTER_EMAIL": "sfj@example.invalid",
+           "GIT_AUTHOR_DATE": "2026-01-01T00:00:00+08:00", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00+08:00"}
+    for args in (["init", "-q", "-b", "main"], ["add", "catalog"], ["commit", "-q", "-m", "Sample catalog"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        r = run_akq("render", "SFJ-ZM-001", "--format", "pdf", "-o", out, cwd=REPO)
+        r = run_akq("render", "SFJ-ZM-001", "--format", "pdf", "-o", out, cwd=repo)
         assert r.code == 0, r.err
         outputs.append((out / "SFJ-ZM-001.pdf").read_bytes())
     assert outputs[0] == outputs[1]
