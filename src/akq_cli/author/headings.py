@@ -17,6 +17,7 @@ from pathlib import Path
 
 from akq_cli.core import fields
 from akq_cli.core.spreadsheet import SheetError, Table
+from akq_cli.core.state import read_regular
 
 # What a column may be mapped to besides an item field.
 IGNORE = "ignore"  # dropped: row numbers
@@ -198,7 +199,7 @@ class Mapping:
 def load_mapping(path: Path) -> Mapping:
     """Read ``--mapping FILE.toml``; every problem is a SheetError naming the file (and line, from TOML)."""
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(read_regular(path).decode("utf-8"))
     except FileNotFoundError as exc:
         raise SheetError({"zh": f"映射文件不存在：{path}", "en": f"No such mapping file: {path}"}) from exc
     except (OSError, UnicodeDecodeError) as exc:

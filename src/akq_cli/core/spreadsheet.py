@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.invisible import clean
+from akq_cli.core.state import read_regular
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -68,10 +69,18 @@ def _text(value: Any) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+# a case system's export of a million rows is a few hundred MB; anything larger is not a sheet
+SHEET_LIMIT = 1 << 30
+
+
 def read_table(path: Path, sheet: str | None = None) -> Table:
     if not path.is_file():
         raise SheetError({"zh": f"文件不存在：{path}", "en": f"No such file: {path}"})
-    return table_from_bytes(path.read_bytes(), path, sheet)
+    try:
+        data = read_regular(path, SHEET_LIMIT)  # a FIFO in its place would block; a symlink could point anywhere
+    except OSError as exc:
+        raise SheetError({"zh": f"无法读取 {path}：{exc}", "en": f"Cannot read {path}: {exc}"}) from exc
+    return table_from_bytes(data, path, sheet)
 
 
 def table_from_bytes(data: bytes, path: Path, sheet: str | None = None) -> Table:

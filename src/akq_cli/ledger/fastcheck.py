@@ -26,7 +26,10 @@ def read_id(id_file: Path | None) -> str:
     """From a file, else standard input when it is not a terminal, else a prompt: never from argv."""
     if id_file is not None:
         try:
-            text = id_file.read_text("utf-8-sig")
+            # imported here, not at the top: `check` without --id-file must start fast (≤ 150 ms)
+            from akq_cli.core.state import read_regular
+
+            text = read_regular(id_file, 4096).decode("utf-8-sig", "replace")
         except OSError as exc:
             raise LedgerError("import-unreadable", path=str(id_file), detail=exc.strerror or str(exc)) from exc
     elif not sys.stdin.isatty():

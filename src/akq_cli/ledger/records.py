@@ -13,7 +13,8 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from akq_cli.core.spreadsheet import Row, SheetError, iter_csv, read_table
+from akq_cli.core.spreadsheet import SHEET_LIMIT, Row, SheetError, iter_csv, read_table
+from akq_cli.core.state import read_regular
 from akq_cli.ledger import chain, ids
 from akq_cli.ledger.errors import LedgerError, msg
 from akq_cli.ledger.schema import code_serials, commitments, status_history
@@ -212,7 +213,7 @@ def _rows(path: Path) -> tuple[str, Iterator[Row]]:
     """(source name, rows): a CSV streams; a workbook is read whole (openpyxl needs it for merged cells)."""
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            _, rows = iter_csv(path.read_bytes(), path)
+            _, rows = iter_csv(read_regular(path, SHEET_LIMIT), path)
             return path.name, rows
         table = read_table(path)
         return table.source, iter(table.rows)
