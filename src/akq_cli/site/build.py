@@ -60,11 +60,12 @@ def _changes(git: GitInfo, top: Path | None, rel: str,
 
 
 def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
-               sources: list[Source] | None = None) -> Build:
+               sources: list[Source] | None = None, facts: tuple[GitInfo, Path | None, str] | None = None) -> Build:
+    """The whole site; ``facts`` is git_info(catalog.root) when the caller has already asked."""
     from akq_cli.core.resources import resource_dir
 
     model = build_model(catalog, forms_dir, sources)
-    git, top, rel = git_info(catalog.root)
+    git, top, rel = facts or git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
     # A large export keeps both cores busy: the change log (git's history, parsed), the
     # workbook (openpyxl, the slowest single part) and half of the item pages are built
@@ -165,8 +166,6 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     files["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
                                    updated=change_sets[0].date if change_sets else updated)
     # Items no longer in force keep their page but leave the sitemap: nothing to index there.
-    lists = [p.url for g in [*model.groups, *model.areas] for p in g.pages]
-    urls = ["", "changes.html", *lists, *(e.url for e in entries)]
     plan_urls = [u for p in plans for u in (p.url, p.draw.url if p.draw else None) if u]
     urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries), "plans/index.html", *plan_urls]
     files["sitemap.xml"] = render("sitemap.xml", base_url=model.base_url, urls=urls, lastmod=git.day)

@@ -106,6 +106,12 @@ def _git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.Complet
                           capture_output=True, check=False)
 
 
+def head_commit(top: Path) -> str | None:
+    """The repository's HEAD: the change log follows it, even through commits that touch no item."""
+    out = _git(top, "rev-parse", "--verify", "-q", "HEAD")
+    return out.stdout.decode().strip() or None if out.returncode == 0 else None
+
+
 def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
     """Facts about the repository holding the catalog, its top folder, and the catalog's path in it."""
     try:

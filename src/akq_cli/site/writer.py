@@ -8,15 +8,21 @@
   whose bytes did not change are left alone (their dates too), so publishing
   and rsync can skip them; files of the previous export that are gone now are
   removed.
+- The marker records what the export was made from (site/fingerprint.py) and
+  each file's SHA-256: when both still hold, the next export of the same inputs
+  builds nothing (``reuse``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
 
@@ -48,15 +54,17 @@ class SiteWriter:
         self.out = out
         self.files: dict[str, bytes] = {}
         self.previous: list[str] = []
+        self.marker: dict[str, Any] = {}
         if out.exists() and not out.is_dir():
             raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
                                  "en": f"{out} exists and is not a folder. Choose another output folder."})
         marker = out / MARKER
         if marker.is_file():
             try:
-                self.previous = [f for f in json.loads(marker.read_text("utf-8")).get("files", []) if isinstance(f, str)]
+                self.marker = json.loads(marker.read_text("utf-8"))
+                self.previous = [f for f in self.marker.get("files", []) if isinstance(f, str)]
             except (ValueError, AttributeError, OSError):
-                self.previous = []
+                self.marker, self.previous = {}, []
         elif out.is_dir() and any(out.iterdir()) and not force:
             raise ExportRefused({
                 "zh": f"{out} 不是空目录，也不是 akq export 以前生成的网站（没有 {MARKER}）。为免覆盖其他文件，已停止。请换一个空目录，或确认后加 --force。",
@@ -74,15 +82,41 @@ class SiteWriter:
                                  "en": f"the folder of {target} points outside the output folder (a symlink?); refusing to write."})
         return target
 
-    def commit(self) -> Stats:
+    def reuse(self, key: str) -> dict[str, Any] | None:
+        """The previous export's summary when it was made from ``key`` and every file it wrote is intact."""
+        files = self.marker.get("files")
+        if self.marker.get("key") != key or not isinstance(files, dict) or not isinstance(self.marker.get("summary"), dict):
+            return None
+        root = self.out.resolve()
+
+        def intact(pair: tuple[str, Any]) -> bool:
+            rel, digest = pair
+            try:
+                target = self._target(_safe_rel(rel).as_posix(), root)
+                return not target.is_symlink() and _sha256(target.read_bytes()) == digest
+            except (ExportRefused, OSError):
+                return False
+
+        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL: both cores read
+            if not all(pool.map(intact, files.items())):
+                return None
+        self.files = {}
+        return self.marker["summary"]
+
+    def read_back(self) -> dict[str, bytes]:
+        """The files of a reused export, for --archive (``reuse`` has just checked their hashes)."""
+        return {rel: (self.out / rel).read_bytes() for rel in self.marker.get("files", {})}
+
+    def commit(self, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
+        """Write the files; with ``key``, record it so that an export of the same inputs can ``reuse`` this one."""
         try:
-            return self._commit()
+            return self._commit(key, summary)
         except WriteError:
             raise
         except OSError as exc:  # creating a folder, listing, removing: name the user's output folder
             raise WriteError(self.out, exc) from exc
 
-    def _commit(self) -> Stats:
+    def _commit(self, key: str | None, summary: dict[str, Any] | None) -> Stats:
         stats = Stats()
         self.out.mkdir(parents=True, exist_ok=True)
         root = self.out.resolve()
@@ -95,10 +129,10 @@ class SiteWriter:
             folder.mkdir(parents=True, exist_ok=True)
         # Creating 10,000 files is mostly waiting on the file system, which
         # threads overlap well (the GIL is released around each system call).
-        from concurrent.futures import ThreadPoolExecutor
-
+        digests: dict[str, str] = {}
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for wrote in pool.map(lambda pair: _write_if_changed(*pair), targets):
+            for rel, (wrote, digest) in zip(names, pool.map(lambda pair: _put(*pair), targets), strict=True):
+                digests[rel] = digest
                 if wrote:
                     stats.written += 1
                 else:
@@ -112,15 +146,27 @@ class SiteWriter:
                 target.unlink()
                 stats.removed += 1
                 _prune(target.parent, root)
-        self._write_marker(names)
+        self._write_marker(names, key, summary, digests)
         # One sync for the lot instead of an fsync per file: 10,000 pages
         # would otherwise spend most of the export waiting for the disk.
         os.sync()
         return stats
 
-    def _write_marker(self, names: list[str]) -> None:
-        body = {"generator": "akq export", "files": names}
+    def _write_marker(self, names: list[str], key: str | None = None, summary: dict[str, Any] | None = None,
+                      digests: dict[str, str] | None = None) -> None:
+        """Names only while writing: an export cut short never passes for a finished one."""
+        body: dict[str, Any] = {"generator": "akq export", "files": names}
+        if key is not None and digests is not None:
+            body = {"generator": "akq export", "key": key, "summary": summary or {}, "files": digests}
         _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _put(target: Path, data: bytes) -> tuple[bool, str]:
+    return _write_if_changed(target, data), _sha256(data)
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
