@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.catalog import Catalog, Item
-from akq_cli.core.loader import read_document
+from akq_cli.core.loader import read_document, read_plain
 from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
 from akq_cli.site.helpers import Helpers
 
@@ -54,7 +54,8 @@ def _read(state: CatalogState, names: list[str]) -> list[Source]:
         except (NotRegularFile, TooLarge) as exc:
             out.append(from_item(Item(Path(n), problem_document(n, exc))))
             continue
-        source = from_item(Item(Path(n), read_document(Path(n), data)))
+        plain = read_plain(data)  # an ordinary item file: no positions needed, twice as fast
+        source = Source(Path(n), plain) if plain is not None else from_item(Item(Path(n), read_document(Path(n), data)))
         source.blob = blob_id(data)
         out.append(source)
     return out
