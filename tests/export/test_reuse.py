@@ -126,3 +126,20 @@ def test_warnings_are_repeated_when_the_export_is_reused(built: tuple[Path, Path
     second = run_akq("export", "--catalog", repo / "catalog", "-o", out, env={"AKQ_LANG": "en"})
     assert "uncommitted" in first.err
     assert first.err == second.err and "0 written" in second.out
+
+
+def test_a_folder_of_the_output_swapped_for_a_symlink_is_refused(built: tuple[Path, Path], tmp_path: Path) -> None:
+    # Someone with write access to the served folder points items/ elsewhere: the export must not write there.
+    repo, out = built
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    item = next((repo / "catalog" / "items").rglob("*.yaml"))
+    set_field(item, "title", "改过的标题证明")  # a change, so that the export writes
+    for page in (out / "items").iterdir():
+        page.unlink()
+    (out / "items").rmdir()
+    (out / "items").symlink_to(elsewhere, target_is_directory=True)
+    result = run_akq("export", "--catalog", repo / "catalog", "-o", out, env={"AKQ_LANG": "en"})
+    assert result.code == 2 and "outside the output folder" in result.err, result.err
+    assert list(elsewhere.iterdir()) == []
+    assert "Traceback" not in result.err

@@ -55,6 +55,7 @@ class SiteWriter:
         self.files: dict[str, bytes] = {}
         self.previous: list[str] = []
         self.marker: dict[str, Any] = {}
+        self._folders: dict[Path, Path] = {}
         if out.exists() and not out.is_dir():
             raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
                                  "en": f"{out} exists and is not a folder. Choose another output folder."})
@@ -76,7 +77,7 @@ class SiteWriter:
 
     def _target(self, rel: str, root: Path) -> Path:
         target = self.out / rel
-        parent = target.parent.resolve()
+        parent = self._resolved(target.parent)
         if parent != root and root not in parent.parents:
             raise ExportRefused({"zh": f"{target} 的上级目录指向输出目录之外（符号链接？），拒绝写入。",
                                  "en": f"the folder of {target} points outside the output folder (a symlink?); refusing to write."})
@@ -106,6 +107,14 @@ class SiteWriter:
     def read_back(self) -> dict[str, bytes]:
         """The files of a reused export, for --archive (``reuse`` has just checked their hashes)."""
         return {rel: (self.out / rel).read_bytes() for rel in self.marker.get("files", {})}
+
+    def _resolved(self, folder: Path) -> Path:
+        # Resolved once per folder, not per file: 10,000 pages live in a handful of folders, and
+        # resolve() walks every component with lstat. Folders are made before any file is written.
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = folder.resolve()
+        return found
 
     def commit(self, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
         """Write the files; with ``key``, record it so that an export of the same inputs can ``reuse`` this one."""
