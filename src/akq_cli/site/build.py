@@ -176,6 +176,7 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
 
     files.update(open_data())
     files.update(first_half())
+    jobs.close()  # the pool's own thread ends: the writer forks helpers of its own next
 
     if forms_dir is not None:
         for e in entries:

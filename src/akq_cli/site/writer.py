@@ -25,8 +25,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
+from akq_cli.site.helpers import Helpers
 
 MARKER = ".akq-export.json"
+PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
 
 
 class ExportRefused(Exception):
@@ -120,6 +122,8 @@ class SiteWriter:
         """Write the files; with ``key``, record it so that an export of the same inputs can ``reuse`` this one."""
         try:
             return self._commit(key, summary)
+        except _Failed as exc:
+            raise exc.error() from None
         except WriteError:
             raise
         except OSError as exc:  # creating a folder, listing, removing: name the user's output folder
@@ -136,16 +140,23 @@ class SiteWriter:
         targets = [(self._target(rel, root), self.files[rel]) for rel in names]
         for folder in sorted({t.parent for t, _ in targets}):
             folder.mkdir(parents=True, exist_ok=True)
-        # Creating 10,000 files is mostly waiting on the file system, which
-        # threads overlap well (the GIL is released around each system call).
+        # Half the files are written by a forked helper: the Python around each system call
+        # (paths, temporary names, hashing) needs a core of its own, and threads overlap the rest.
+        half = len(targets) // 2
+        jobs = Helpers(len(targets) > PARALLEL_FROM)
+        first = jobs.start(lambda: _put_many(targets[:half]))
+        jobs.go()
+        try:
+            results = [*first(), *_put_many(targets[half:])]
+        finally:
+            jobs.close()
         digests: dict[str, str] = {}
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            for rel, (wrote, digest) in zip(names, pool.map(lambda pair: _put(*pair), targets), strict=True):
-                digests[rel] = digest
-                if wrote:
-                    stats.written += 1
-                else:
-                    stats.unchanged += 1
+        for rel, (wrote, digest) in zip(names, results, strict=True):
+            digests[rel] = digest
+            if wrote:
+                stats.written += 1
+            else:
+                stats.unchanged += 1
         for rel in sorted(set(self.previous) - set(names)):
             try:
                 target = self._target(_safe_rel(rel).as_posix(), root)
@@ -170,12 +181,33 @@ class SiteWriter:
         _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
 
 
+class _Failed(Exception):
+    """A WriteError as plain, picklable values (WriteError's own constructor does not survive pickling)."""
+
+    def __init__(self, path: str, errno: int | None, strerror: str | None) -> None:
+        super().__init__(path, errno, strerror)
+
+    def error(self) -> WriteError:
+        path, errno, strerror = self.args
+        return WriteError(Path(path), OSError(errno, strerror))
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def _put(target: Path, data: bytes) -> tuple[bool, str]:
     return _write_if_changed(target, data), _sha256(data)
+
+
+def _put_many(pairs: list[tuple[Path, bytes]]) -> list[tuple[bool, str]]:
+    """(written, SHA-256) per file, eight at a time: creating files is mostly waiting on the file system,
+    which threads overlap well (the GIL is released around each system call)."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        try:
+            return list(pool.map(lambda pair: _put(*pair), pairs))
+        except WriteError as exc:  # from a forked helper it must cross as plain data: see _Failed
+            raise _Failed(str(exc.path), exc.cause.errno, exc.cause.strerror) from exc
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
