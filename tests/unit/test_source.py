@@ -93,6 +93,7 @@ def test_large_file_is_refused_without_parsing():
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from akq_cli.core.invisible import clean_data, yields_clean_values  # noqa: E402
 from akq_cli.core.loader import read_plain  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -110,6 +111,8 @@ def agrees(data: bytes) -> bool:
         return False
     assert fast == full_plain(data), data
     assert not read_document(Path("x.yaml"), data).problems, data  # nothing read_document would report
+    if yields_clean_values(data.decode("utf-8")):  # the site then skips clean_data: it must change nothing
+        assert clean_data(fast) == fast, data
     return True
 
 
@@ -160,7 +163,7 @@ _values = st.recursive(
     max_leaves=20,
 )
 _FRAGMENTS = ["\n", "\n  ", "- ", ": ", "[", "]", "{", "}", ",", "'", '"', "&a ", "*a", "!t ", "#", "---\n", "|\n  ",
-              "? ", "~", "\t", "\r\n"]
+              "? ", "~", "\t", "\r\n", "\\u200b", "\\x07", "\\r", "\u200b", "\x0c", "\\"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -178,3 +181,18 @@ def test_read_plain_agrees_on_generated_and_damaged_yaml(data, flow, damage, at)
 def test_a_key_that_starts_with_nul_is_kept_not_dropped():
     # The loader once marked skipped keys with a "\0" prefix, so a key written as "\0…" vanished unreported.
     assert parse('"\\0x": 1\nb: 2\n').root.plain() == {"\x00x": 1, "b": 2}
+
+
+@pytest.mark.parametrize("text,clean", [
+    ("title: 证明\n", True),
+    ("title: 证明\r\nb: c\r\n", True),  # CRLF line ends never reach a value
+    ('title: "a\\u200bb"\n', False),  # an escape makes a zero-width space
+    ('title: "a\\rb"\n', False),
+    ("title: a\u200bb\n", False),
+    ("title: a\x0cb\n", False),
+])
+def test_which_texts_yield_only_clean_values(text, clean):
+    assert yields_clean_values(text) is clean
+    value = read_plain(text.encode("utf-8"))
+    if value is not None and clean:
+        assert clean_data(value) == value
