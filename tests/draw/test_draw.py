@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from akq_cli.draw.errors import DrawError
-from akq_cli.draw.registers import mask
+from akq_cli.core.personal import mask_id, mask_resident_id
 from akq_cli.draw.sampler import Target, draw_targets, how_many, score
 from akq_cli.draw.seed import canonical, make_seed
 from akq_cli.draw.transcript import draw, dumps
@@ -166,9 +166,16 @@ def test_seed_values_have_one_canonical_form():
 
 
 def test_id_numbers_are_masked():
-    assert mask("653022199001011234") == "6530**********1234"
-    assert mask("91653000SAMPLE0001") == "91653000SAMPLE0001"
-    assert mask("CN-2025-0001") == "CN-2025-0001"
+    assert mask_resident_id("653022199001011234") == "6530**********1234"
+    assert mask_resident_id("65302219900101123x") == "6530**********123x"
+    assert mask_resident_id("91653000SAMPLE0001") == "91653000SAMPLE0001"
+    assert mask_resident_id("CN-2025-0001") == "CN-2025-0001"
+
+
+def test_a_credit_code_of_all_digits_stays_readable_in_a_register_but_not_where_no_code_is_expected():
+    code = "126530230000123456"  # digits only, and no birth date where an ID number has one
+    assert mask_resident_id(code) == code
+    assert mask_id(code) == "1265**********3456"
 
 
 def test_a_missing_plan_is_a_message_in_both_languages(tmp_path: Path):

@@ -86,3 +86,113 @@ def test_bom_and_crlf_still_parse():
 def test_large_file_is_refused_without_parsing():
     doc = parse(b"a: " + b"x" * 2_000_000 + b"\n")
     assert doc.problems[0].code == "file-too-large"
+
+
+# read_plain: the site's fast reader must give read_document's value wherever it answers, and give up otherwise.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from akq_cli.core.invisible import clean_data, yields_clean_values  # noqa: E402
+from akq_cli.core.loader import read_plain  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def full_plain(data: bytes):
+    doc = read_document(Path("x.yaml"), data)
+    return doc.root.plain() if doc.root is not None and isinstance(doc.root.value, dict) else None
+
+
+def agrees(data: bytes) -> bool:
+    """read_plain's answer, when it gives one, is read_document's; False when it gave up."""
+    fast = read_plain(data)
+    if fast is None:
+        return False
+    assert fast == full_plain(data), data
+    assert not read_document(Path("x.yaml"), data).problems, data  # nothing read_document would report
+    if yields_clean_values(data.decode("utf-8")):  # the site then skips clean_data: it must change nothing
+        assert clean_data(fast) == fast, data
+    return True
+
+
+def test_read_plain_agrees_on_every_item_file_of_the_repository():
+    files = sorted([*(REPO / "catalog").rglob("*.yaml"), *(REPO / "tests" / "fixtures").rglob("*.yaml")])
+    answered = [f for f in files if agrees(f.read_bytes())]
+    assert len(files) > 50 and len(answered) > len(files) * 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "\ufeffid: a\n",  # BOM: read_document notes it
+    "a: 1\na: 2\n",  # duplicate key
+    "? [a]\n: 1\n",  # complex key
+    "~: 1\n",  # null key
+    "a: &x 1\nb: *x\n",  # anchor and alias
+    "a: !!str 1\n",  # tag
+    "a: 1\n---\nb: 2\n",  # second document
+    "- a\n- b\n",  # not a mapping
+    "just text\n",
+    "",
+    "# only a comment\n",
+    "a: [1, 2\n",  # syntax error
+    "a: b\x00\n",
+    "a: b\x85c\n",
+    "a: \x07\n",
+    "a:" + " [" * 60 + "]" * 60 + "\n",  # too deep
+])
+def test_read_plain_gives_up_where_read_document_has_something_to_say(text):
+    assert read_plain(text.encode("utf-8")) is None
+
+
+def test_read_plain_gives_up_on_bad_utf8_and_oversized_files():
+    assert read_plain("证明".encode("gbk") + b": 1\n") is None
+    assert read_plain(b"a: " + b"x" * 1_000_001 + b"\n") is None
+
+
+def test_read_plain_keeps_read_documents_scalar_rules():
+    data = "a: yes\nb: 0x1F\nc: 1_000\nd: '5'\ne: 2021-05-01\nf: .5\ng: ~\nh: TRUE\n1: int key\n".encode()
+    assert agrees(data)
+    assert read_plain(data) == {"a": "yes", "b": "0x1F", "c": 1000, "d": "5", "e": "2021-05-01", "f": 0.5, "g": None,
+                                "h": True, "1": "int key"}
+
+
+_keys = st.sampled_from(["id", "title", "conditions", "a", "1", "true", "null", "等"]) | st.text(max_size=6)
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=20,
+)
+_FRAGMENTS = ["\n", "\n  ", "- ", ": ", "[", "]", "{", "}", ",", "'", '"', "&a ", "*a", "!t ", "#", "---\n", "|\n  ",
+              "? ", "~", "\t", "\r\n", "\\u200b", "\\x07", "\\r", "\u200b", "\x0c", "\\"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_keys, _values, max_size=6), st.sampled_from([None, True, False]),
+       st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=4), max_size=8).map("".join),
+       st.integers(min_value=0, max_value=200))
+def test_read_plain_agrees_on_generated_and_damaged_yaml(data, flow, damage, at):
+    import yaml
+
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    agrees(text.encode("utf-8"))
+    agrees((text[:at] + damage + text[at:]).encode("utf-8", "surrogatepass"))
+
+
+def test_a_key_that_starts_with_nul_is_kept_not_dropped():
+    # The loader once marked skipped keys with a "\0" prefix, so a key written as "\0…" vanished unreported.
+    assert parse('"\\0x": 1\nb: 2\n').root.plain() == {"\x00x": 1, "b": 2}
+
+
+@pytest.mark.parametrize("text,clean", [
+    ("title: 证明\n", True),
+    ("title: 证明\r\nb: c\r\n", True),  # CRLF line ends never reach a value
+    ('title: "a\\u200bb"\n', False),  # an escape makes a zero-width space
+    ('title: "a\\rb"\n', False),
+    ("title: a\u200bb\n", False),
+    ("title: a\x0cb\n", False),
+])
+def test_which_texts_yield_only_clean_values(text, clean):
+    assert yields_clean_values(text) is clean
+    value = read_plain(text.encode("utf-8"))
+    if value is not None and clean:
+        assert clean_data(value) == value

@@ -53,8 +53,10 @@ def export(
     from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.archive import site_zip
     from akq_cli.site.build import build_site
+    from akq_cli.site.fingerprint import export_key
+    from akq_cli.site.history import git_info
     from akq_cli.site.sources import read_sources
-    from akq_cli.site.writer import ExportRefused, SiteWriter
+    from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
     err = Console(stderr=True, highlight=False)
 
@@ -82,12 +84,21 @@ def export(
     try:
         writer = SiteWriter(output, force=force)
         catalog_ = load_catalog(start, with_items=False)
-        build = build_site(catalog_, forms, sources=read_sources(catalog_))
-        for rel, data in build.files.items():
-            writer.add(rel, data)
-        stats = writer.commit()
+        facts = git_info(catalog_.root)
+        key = export_key(catalog_.root, forms, facts[0], facts[1])
+        summary = writer.reuse(key)
+        if summary is not None:  # nothing the site is made from changed, and every file is intact
+            stats = Stats(unchanged=len(writer.marker["files"]))
+            files = writer.read_back() if archive is not None else {}
+        else:
+            build = build_site(catalog_, forms, sources=read_sources(catalog_), facts=facts)
+            summary = {"items": len(build.model.entries), "warnings": build.warnings}
+            files = build.files
+            for rel, data in files.items():
+                writer.add(rel, data)
+            stats = writer.commit(key, summary)
         if archive is not None:
-            atomic_write_bytes(archive, site_zip(build.files))
+            atomic_write_bytes(archive, site_zip(files))
     except CatalogError as exc:
         fail(exc.message())
         return
@@ -101,17 +112,17 @@ def export(
         fail(t("unreadable", path=str(exc.filename or output), error=exc.strerror or str(exc)))
         return
 
-    for w in build.warnings:
+    for w in summary["warnings"]:
         where = f"{w['path']}: " if "path" in w else ""
         err.print(f"[yellow]{pick({'zh': '警告', 'en': 'warning'})}:[/] {where}{pick(w)}", soft_wrap=True)
-    n = len(build.model.entries)
+    n = summary["items"]
     index = (output / "index.html").resolve()
     typer.echo(pick(
         {
             "zh": "已生成公开目录网站：{index}\n共 {n} 项已公布事项，{files} 个文件（写入 {w} 个，未变 {u} 个，删除 {r} 个）。",
             "en": "Built the public catalog site: {index}\n{n} published items, {files} files ({w} written, {u} unchanged, {r} removed).",
         },
-        index=index, n=n, files=len(build.files), w=stats.written, u=stats.unchanged, r=stats.removed,
+        index=index, n=n, files=stats.written + stats.unchanged, w=stats.written, u=stats.unchanged, r=stats.removed,
     ))
     if archive is not None:
         typer.echo(pick({"zh": "已打包供上传：{a}（内含 SHA256SUMS）", "en": "Packed for upload: {a} (with SHA256SUMS)"},

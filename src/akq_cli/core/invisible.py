@@ -123,6 +123,15 @@ def clean_file(text: str) -> str:
     return _CANDIDATE_IN_FILE.sub(_replace, text) if _CANDIDATE_IN_FILE.search(text) else text
 
 
+def yields_clean_values(text: str) -> bool:
+    """Whether every value and key YAML reads from ``text`` is clean already, so that clean_data may be skipped.
+
+    A value holds only characters of the text, line breaks folded, unless an escape in a double-quoted
+    scalar makes one ("\\u200b"): hence no candidate character and no backslash at all.
+    """
+    return "\\" not in text and not _CANDIDATE_IN_FILE.search(text)
+
+
 def clean_data(value: Any) -> Any:
     """Plain data (dicts, lists, scalars) with every string and key cleaned; unchanged values are the same objects."""
     if isinstance(value, str):

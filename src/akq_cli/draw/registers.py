@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from akq_cli.core.personal import mask_resident_id
 from akq_cli.core.spreadsheet import SheetError, decode_csv, table_from_bytes
 from akq_cli.core.state import read_regular
 from akq_cli.draw.errors import DrawError
@@ -27,13 +28,7 @@ INSPECTOR_NAME = "姓名"
 RECUSAL_COLUMN = "回避对象"
 REGISTER_LIMIT = 64 * 1024 * 1024  # a county register of 100,000 rows is a few MB
 
-_ID_NUMBER = re.compile(r"^[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$")
 _SPLIT = re.compile(r"[\s;；,，、]+")
-
-
-def mask(text: str) -> str:
-    """A resident ID number as 6530**********1234; anything else unchanged."""
-    return f"{text[:4]}{'*' * 10}{text[-4:]}" if _ID_NUMBER.match(text) else text
 
 
 def sha256(data: bytes) -> str:
@@ -114,8 +109,8 @@ def unique_ids(register: Register, column: int, seen: dict[str, str]) -> list[st
         if value in seen:
             raise DrawError(
                 {
-                    "zh": f"{register.path} 第{number}行：“{mask(value)}”与{seen[value]}重复。同一对象只能登记一次。",
-                    "en": f"{register.path} row {number}: {mask(value)} repeats {seen[value]}. List each target once.",
+                    "zh": f"{register.path} 第{number}行：“{mask_resident_id(value)}”与{seen[value]}重复。同一对象只能登记一次。",
+                    "en": f"{register.path} row {number}: {mask_resident_id(value)} repeats {seen[value]}. List each target once.",
                 }
             )
         seen[value] = f"{register.path} 第{number}行"

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from akq_cli.core.personal import mask_resident_id
 from akq_cli.draw.errors import DrawError
 from akq_cli.draw.plan import Plan, load_plan
 from akq_cli.draw.registers import (
@@ -23,7 +24,6 @@ from akq_cli.draw.registers import (
     NAME_COLUMN,
     RECUSAL_COLUMN,
     TARGET_ID_COLUMNS,
-    mask,
     parse,
     read_bytes,
     recusals,
@@ -88,13 +88,13 @@ def draw(plan_path: Path, seed_values: str, registers: list[Path] | None = None,
             eligible = len(inspector_ids) - len(recusing.get(t.id, set()) & set(inspector_ids))
             raise DrawError(
                 {
-                    "zh": f"检查对象 {mask(t.id)} 只有 {eligible} 名执法人员不需回避，少于计划要求的每个对象 {plan.per_target} 人"
+                    "zh": f"检查对象 {mask_resident_id(t.id)} 只有 {eligible} 名执法人员不需回避，少于计划要求的每个对象 {plan.per_target} 人"
                     f"（{len(recusing.get(t.id, set()))} 人登记了回避）。请在执法检查人员名录中补充人员后重新固定名录。",
-                    "en": f"Target {mask(t.id)} has only {eligible} inspector(s) free of recusal, fewer than the "
+                    "en": f"Target {mask_resident_id(t.id)} has only {eligible} inspector(s) free of recusal, fewer than the "
                     f"{plan.per_target} the plan requires. Add inspectors to the register and fix it again.",
                 }
             )
-        entry: dict[str, Any] = {"n": n, "stratum": t.stratum, "target": mask(t.id)}
+        entry: dict[str, Any] = {"n": n, "stratum": t.stratum, "target": mask_resident_id(t.id)}
         if t.id in names:
             entry["name"] = names[t.id]
         entry["inspectors"] = drawn

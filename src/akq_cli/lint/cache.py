@@ -28,11 +28,10 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from akq_cli import __version__
+from akq_cli.core.codedigest import code_digest
 from akq_cli.core.files import atomic_write_text
 from akq_cli.core.i18n import pick
 from akq_cli.core.paths import relative_to
-from akq_cli.core.resources import resource_dir
 
 FORMAT = 1
 MAX_ENTRIES = 50_000  # about 25 MB: enough for several catalogs of 10,000 items
@@ -78,23 +77,8 @@ def open_cache(start: Path, config_fingerprint: str, lang: str) -> LintCache | N
     return LintCache(folder, root, namespace(config_fingerprint, lang))
 
 
-def _code_digest() -> str:
-    """akq's own code and schemas: a changed rule must not be served stale results."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    package = Path(__file__).resolve().parents[1]  # akq_cli: every module, not only lint/
-    files = sorted(package.rglob("*.py"))
-    try:
-        files += sorted(resource_dir("schemas").glob("*.json"))
-    except FileNotFoundError:
-        pass
-    for f in files:
-        h.update(str(f.relative_to(f.parents[1])).encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
-
-
 def namespace(config_fingerprint: str, lang: str) -> str:
-    blob = f"{FORMAT}\0{_code_digest()}\0{config_fingerprint}\0{lang}"
+    blob = f"{FORMAT}\0{code_digest()}\0{config_fingerprint}\0{lang}"
     return hashlib.blake2b(blob.encode(), digest_size=12).hexdigest()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
-from akq_cli.core.loader import MAX_FILE_BYTES, read_document
+from akq_cli.core.loader import MAX_FILE_BYTES, read_document, read_plain
 from akq_cli.review.semdiff import diff_values, label
 
 ZERO = "0" * 40
@@ -104,6 +104,12 @@ class ChangeSet:
 def _git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=data,
                           capture_output=True, check=False)
+
+
+def head_commit(top: Path) -> str | None:
+    """The repository's HEAD: the change log follows it, even through commits that touch no item."""
+    out = _git(top, "rev-parse", "--verify", "-q", "HEAD")
+    return out.stdout.decode().strip() or None if out.returncode == 0 else None
 
 
 def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
@@ -244,8 +250,12 @@ def _blob_data(top: Path, blobs: list[str]) -> dict[str, dict[str, Any]]:
     for blob, data in contents.items():
         if len(data) > MAX_FILE_BYTES:
             continue
+        plain = read_plain(data)  # the common case, twice as fast; anything irregular is read in full
+        if plain is not None:
+            out[blob] = plain
+            continue
         doc = read_document(Path(blob), data)
         if doc.root is not None and not any(p.fatal for p in doc.problems) and isinstance(doc.root.value, dict):
-            plain = doc.root.plain()
-            out[blob] = plain if isinstance(plain, dict) else {}
+            full = doc.root.plain()
+            out[blob] = full if isinstance(full, dict) else {}
     return out

@@ -344,7 +344,7 @@ def build_model(catalog: Catalog, forms_dir: Path | None = None, sources: list[S
             continue
         # Every page, catalog.json, the CSV, the workbook and the search index read this data:
         # no invisible or control character reaches any of them.
-        data = clean_data(item.data)
+        data = item.data if item.clean else clean_data(item.data)
         item_id = data.get("id")
         if isinstance(item_id, str):
             all_ids.add(item_id)

@@ -12,7 +12,7 @@ run `akq draw verify` on them.
 Registers are pseudonymous: a target is a 承诺编码 or a 统一社会信用代码. The
 pages show a business's name beside its credit code and nothing but the code
 for a commitment (a person); any resident ID number that slipped into a register
-is masked (draw.registers.mask). Nothing here depends on the day of the build:
+is masked (core.personal.mask_resident_id). Nothing here depends on the day of the build:
 a plan whose draw has not been recorded says when and from which public values
 it will be drawn.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.loader import read_document
+from akq_cli.core.personal import mask_resident_id
 from akq_cli.core.state import CatalogState
 from akq_cli.draw.errors import DrawError
 from akq_cli.draw.registers import (
@@ -34,7 +35,6 @@ from akq_cli.draw.registers import (
     INSPECTOR_NAME,
     NAME_COLUMN,
     TARGET_ID_COLUMNS,
-    mask,
     parse,
     sha256,
 )
@@ -162,7 +162,7 @@ def _register(
         if stratum and stratum in heading and heading.index(stratum) not in columns:
             columns.append(heading.index(stratum))
     view.heading = [heading[i] for i in columns]
-    view.rows = [[mask(row[i]) for i in columns] for _, row in register.rows[:SHOWN_ROWS]]
+    view.rows = [[mask_resident_id(row[i]) for i in columns] for _, row in register.rows[:SHOWN_ROWS]]
     view.total = len(register.rows)
     return view
 
@@ -203,7 +203,7 @@ def _draw(state: CatalogState, plan: PlanView, plan_bytes: bytes, names: dict[st
             {
                 "n": e.get("n"),
                 "stratum": str(e.get("stratum") or ""),
-                "target": mask(str(e.get("target") or "")),
+                "target": mask_resident_id(str(e.get("target") or "")),
                 "name": str(e["name"]) if e.get("name") and len(str(e.get("target") or "")) == 18 else "",
                 "inspectors": [(str(i), names.get(str(i), "")) for i in e.get("inspectors") or []],
             }

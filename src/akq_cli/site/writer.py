@@ -8,19 +8,27 @@
   whose bytes did not change are left alone (their dates too), so publishing
   and rsync can skip them; files of the previous export that are gone now are
   removed.
+- The marker records what the export was made from (site/fingerprint.py) and
+  each file's SHA-256: when both still hold, the next export of the same inputs
+  builds nothing (``reuse``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
+from akq_cli.site.helpers import Helpers
 
 MARKER = ".akq-export.json"
+PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
 
 
 class ExportRefused(Exception):
@@ -48,15 +56,18 @@ class SiteWriter:
         self.out = out
         self.files: dict[str, bytes] = {}
         self.previous: list[str] = []
+        self.marker: dict[str, Any] = {}
+        self._folders: dict[Path, Path] = {}
         if out.exists() and not out.is_dir():
             raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
                                  "en": f"{out} exists and is not a folder. Choose another output folder."})
         marker = out / MARKER
         if marker.is_file():
             try:
-                self.previous = [f for f in json.loads(marker.read_text("utf-8")).get("files", []) if isinstance(f, str)]
+                self.marker = json.loads(marker.read_text("utf-8"))
+                self.previous = [f for f in self.marker.get("files", []) if isinstance(f, str)]
             except (ValueError, AttributeError, OSError):
-                self.previous = []
+                self.marker, self.previous = {}, []
         elif out.is_dir() and any(out.iterdir()) and not force:
             raise ExportRefused({
                 "zh": f"{out} 不是空目录，也不是 akq export 以前生成的网站（没有 {MARKER}）。为免覆盖其他文件，已停止。请换一个空目录，或确认后加 --force。",
@@ -68,21 +79,57 @@ class SiteWriter:
 
     def _target(self, rel: str, root: Path) -> Path:
         target = self.out / rel
-        parent = target.parent.resolve()
+        parent = self._resolved(target.parent)
         if parent != root and root not in parent.parents:
             raise ExportRefused({"zh": f"{target} 的上级目录指向输出目录之外（符号链接？），拒绝写入。",
                                  "en": f"the folder of {target} points outside the output folder (a symlink?); refusing to write."})
         return target
 
-    def commit(self) -> Stats:
+    def reuse(self, key: str) -> dict[str, Any] | None:
+        """The previous export's summary when it was made from ``key`` and every file it wrote is intact."""
+        files = self.marker.get("files")
+        if self.marker.get("key") != key or not isinstance(files, dict) or not isinstance(self.marker.get("summary"), dict):
+            return None
+        root = self.out.resolve()
+
+        def intact(pair: tuple[str, Any]) -> bool:
+            rel, digest = pair
+            try:
+                target = self._target(_safe_rel(rel).as_posix(), root)
+                return not target.is_symlink() and _sha256(target.read_bytes()) == digest
+            except (ExportRefused, OSError):
+                return False
+
+        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL: both cores read
+            if not all(pool.map(intact, files.items())):
+                return None
+        self.files = {}
+        return self.marker["summary"]
+
+    def read_back(self) -> dict[str, bytes]:
+        """The files of a reused export, for --archive (``reuse`` has just checked their hashes)."""
+        return {rel: (self.out / rel).read_bytes() for rel in self.marker.get("files", {})}
+
+    def _resolved(self, folder: Path) -> Path:
+        # Resolved once per folder, not per file: 10,000 pages live in a handful of folders, and
+        # resolve() walks every component with lstat. Folders are made before any file is written.
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = folder.resolve()
+        return found
+
+    def commit(self, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
+        """Write the files; with ``key``, record it so that an export of the same inputs can ``reuse`` this one."""
         try:
-            return self._commit()
+            return self._commit(key, summary)
+        except _Failed as exc:
+            raise exc.error() from None
         except WriteError:
             raise
         except OSError as exc:  # creating a folder, listing, removing: name the user's output folder
             raise WriteError(self.out, exc) from exc
 
-    def _commit(self) -> Stats:
+    def _commit(self, key: str | None, summary: dict[str, Any] | None) -> Stats:
         stats = Stats()
         self.out.mkdir(parents=True, exist_ok=True)
         root = self.out.resolve()
@@ -93,16 +140,23 @@ class SiteWriter:
         targets = [(self._target(rel, root), self.files[rel]) for rel in names]
         for folder in sorted({t.parent for t, _ in targets}):
             folder.mkdir(parents=True, exist_ok=True)
-        # Creating 10,000 files is mostly waiting on the file system, which
-        # threads overlap well (the GIL is released around each system call).
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            for wrote in pool.map(lambda pair: _write_if_changed(*pair), targets):
-                if wrote:
-                    stats.written += 1
-                else:
-                    stats.unchanged += 1
+        # Half the files are written by a forked helper: the Python around each system call
+        # (paths, temporary names, hashing) needs a core of its own, and threads overlap the rest.
+        half = len(targets) // 2
+        jobs = Helpers(len(targets) > PARALLEL_FROM)
+        first = jobs.start(lambda: _put_many(targets[:half]))
+        jobs.go()
+        try:
+            results = [*first(), *_put_many(targets[half:])]
+        finally:
+            jobs.close()
+        digests: dict[str, str] = {}
+        for rel, (wrote, digest) in zip(names, results, strict=True):
+            digests[rel] = digest
+            if wrote:
+                stats.written += 1
+            else:
+                stats.unchanged += 1
         for rel in sorted(set(self.previous) - set(names)):
             try:
                 target = self._target(_safe_rel(rel).as_posix(), root)
@@ -112,15 +166,48 @@ class SiteWriter:
                 target.unlink()
                 stats.removed += 1
                 _prune(target.parent, root)
-        self._write_marker(names)
+        self._write_marker(names, key, summary, digests)
         # One sync for the lot instead of an fsync per file: 10,000 pages
         # would otherwise spend most of the export waiting for the disk.
         os.sync()
         return stats
 
-    def _write_marker(self, names: list[str]) -> None:
-        body = {"generator": "akq export", "files": names}
+    def _write_marker(self, names: list[str], key: str | None = None, summary: dict[str, Any] | None = None,
+                      digests: dict[str, str] | None = None) -> None:
+        """Names only while writing: an export cut short never passes for a finished one."""
+        body: dict[str, Any] = {"generator": "akq export", "files": names}
+        if key is not None and digests is not None:
+            body = {"generator": "akq export", "key": key, "summary": summary or {}, "files": digests}
         _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
+
+
+class _Failed(Exception):
+    """A WriteError as plain, picklable values (WriteError's own constructor does not survive pickling)."""
+
+    def __init__(self, path: str, errno: int | None, strerror: str | None) -> None:
+        super().__init__(path, errno, strerror)
+
+    def error(self) -> WriteError:
+        path, errno, strerror = self.args
+        return WriteError(Path(path), OSError(errno, strerror))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _put(target: Path, data: bytes) -> tuple[bool, str]:
+    return _write_if_changed(target, data), _sha256(data)
+
+
+def _put_many(pairs: list[tuple[Path, bytes]]) -> list[tuple[bool, str]]:
+    """(written, SHA-256) per file, eight at a time: creating files is mostly waiting on the file system,
+    which threads overlap well (the GIL is released around each system call)."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        try:
+            return list(pool.map(lambda pair: _put(*pair), pairs))
+        except WriteError as exc:  # from a forked helper it must cross as plain data: see _Failed
+            raise _Failed(str(exc.path), exc.cause.errno, exc.cause.strerror) from exc
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
