@@ -1,11 +1,17 @@
 """Generate a synthetic catalog of N items like the sample ones, for benchmarks and load tests.
 
-    python bench/synth.py --items 10000 --out bench/catalogs/10000 [--seed 1]
+    python bench/synth.py --items 10000 --out bench/catalogs/10000 [--seed 1] [--text real]
 
 Writes DIR/catalog.yaml, DIR/departments.yaml and DIR/items/<DEPT>/<ID>.yaml.
 Every item has every field the model knows, realistic Chinese text, and is meant
 to be lint-clean, so that a benchmark times the normal case (no findings to
 print).  The same --items and --seed always give the same bytes.
+
+``--text real`` writes every item's text (title, aliases, matter, content,
+conditions, materials, legal bases, liability, ...) from the sample catalog's real
+sentences, recombined per item (bench/realtext.py says how, and what it cannot
+mimic): items of the sample's size and wording, for measuring what grows with the
+text, such as the site's search data.  The default output does not change with it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from realtext import RealText
+
+SAMPLE = Path(__file__).resolve().parent.parent / "catalog"
 
 TOWNS = ("阿合奇镇", "库兰萨日克乡", "色帕巴依乡", "苏木塔什乡", "哈拉奇乡", "哈拉布拉克乡")
 
@@ -380,9 +389,12 @@ LAWS_TOML = "".join(
 )
 
 
-def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
+def generate(items: int, out: Path, seed: int = 1, text: str = "synthetic") -> list[Path]:
     """Write the catalog; returns the item files written, in id order."""
     rng = random.Random(seed)
+    # its own generator, so that the structure (ids, kinds, statuses) is the default catalog's
+    real = RealText(SAMPLE) if text == "real" else None
+    text_rng = random.Random(f"{seed}-real")
     if (out / "items").exists():
         shutil.rmtree(out / "items")
     (out / "items").mkdir(parents=True)
@@ -411,6 +423,8 @@ def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
             bundle_dept = tpl.get("bundle")
             bundle = certs_by_dept.get(bundle_dept, [])[-1:] if bundle_dept else []
             data = business_license(rng, tpl, item_id, serial, bundle)
+        if real is not None:
+            real.apply(text_rng, data)
         path = out / "items" / dept / f"{item_id}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(dump(data), encoding="utf-8")
@@ -423,8 +437,10 @@ def main() -> None:
     parser.add_argument("--items", type=int, required=True, help="number of items")
     parser.add_argument("--out", type=Path, required=True, help="catalog folder to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--text", choices=("synthetic", "real"), default="synthetic",
+                        help="real: text recombined from the sample catalog's (bench/realtext.py)")
     args = parser.parse_args()
-    files = generate(args.items, args.out, args.seed)
+    files = generate(args.items, args.out, args.seed, args.text)
     print(f"{len(files)} items in {args.out}")
 
 
