@@ -2,9 +2,22 @@
 
 A script file (rather than JSON fetched at run time) also works when the site is
 opened straight from a folder (file://), as on an office PC without a server.
-Repeated strings (departments, areas, legal documents, sentences of content and
-conditions) are stored once and referenced by number, which keeps 10,000 items
-within 1 MiB gzipped (bench/search_keystroke.py measures it).
+
+The budget (issue 12.1): search data for 10,000 items <= 1 MiB gzipped.  Items of
+real length (content and conditions of 100-400 characters of legal wording, no
+two alike) are mostly body text, and that text is what gzip cannot shrink much.
+So the file is laid out for gzip: one list per field (all ids, then all titles,
+..., then all bodies) rather than one list per item, so that like sits next to
+like within gzip's 32 KiB window (columns alone save a fifth at 10,000 realistic
+items); the body is stored inline, folded, not as numbers into a table of
+sentences (real sentences rarely repeat, and the numbers cost more than they
+saved); and repeated strings that do repeat (departments, areas, legal documents)
+are stored once.  Should the whole still exceed the budget, as a catalog of
+10,000 items with more varied wording than bench/synth.py's could, each item's
+body is cut to the same share of its length (the content first, the
+conditions after it), so that titles, aliases, matters, departments and legal
+bases are always searched in full and only the lowest-ranked part of the search
+loses its tail.  bench/search_size.py measures all of it.
 
 What the search reads (issue 12.1): the title, aliases (常用名称), matter, id,
 department names with their short names (departments.yaml short_names), area,
@@ -18,13 +31,21 @@ along, so that the page needs no other file.
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
+import zlib
 
 from akq_cli.core.resources import resource_dir
 from akq_cli.core.searchtext import T2S_FILE, fold
 from akq_cli.site.model import SiteModel
 
-VERSION = 2
+VERSION = 3
+BUDGET = 1024 * 1024  # bytes of search data, gzipped as a server sends it (gzip -9)
+# the share of the budget the cut aims at, so that one cut nearly always does (gzip of the parts only
+# estimates gzip of the whole)
+AIM = 0.97
+COLUMNS = ("id", "title", "matter", "dept", "cat", "kind", "bases", "method", "proxy", "verify", "forms", "aliases")
 METHOD_BITS = {"written": 1, "electronic": 2}
 VERIFY_BITS = {"online": 1, "on_site": 2, "assisted": 4, "random_inspection": 8}
 FORM_BITS = {"docx": 1, "pdf": 2}
@@ -46,21 +67,21 @@ class _Table:
 
 
 def build_index(model: SiteModel) -> dict[str, object]:
+    """The search data in full: ``items`` one list per field (COLUMNS), ``text`` the folded bodies."""
     depts = [[g.id, g.name, _text(g.department.get("phone")), _texts(g.department.get("short_names"))]
              for g in model.groups]
     dept_no = {g.id: i for i, g in enumerate(model.groups)}
     cats = model.categories
     cat_no = {c: i for i, c in enumerate(cats)}
     docs = _Table()
-    segs = _Table()
-    items = []
+    rows = []
+    bodies = []
     for e in model.entries:
         bases = [[docs.number(doc), art] for doc, art, _level in e.bases]
         method = e.commitment.get("method")
         methods = method if isinstance(method, list) else [method]
         verify = e.verification.get("methods")
-        words = [fold(t) for t in (_text(e.data.get("content")), *(c.text for c in e.conditions), *e.texts("materials"))]
-        items.append([
+        rows.append([
             e.id,
             e.title,
             e.matter,
@@ -73,13 +94,16 @@ def build_index(model: SiteModel) -> dict[str, object]:
             _bits(VERIFY_BITS, verify if isinstance(verify, list) else []),
             _bits(FORM_BITS, list(e.forms)),
             e.texts("aliases"),
-            [segs.number(w) for w in words if w],
         ])
+        # "|" between texts, so that a search word does not match across the end of one condition
+        texts = (_text(e.data.get("content")), *(c.text for c in e.conditions), *e.texts("materials"))
+        bodies.append("|".join(w for w in map(fold, texts) if w))
     raw_terms = model.meta.get("search_terms")
     terms = [[k, _texts(v)] for k, v in raw_terms.items() if isinstance(k, str) and _texts(v)] \
         if isinstance(raw_terms, dict) else []
-    return {"v": VERSION, "depts": depts, "cats": cats, "docs": docs.values, "segs": segs.values,
-            "items": items, "terms": terms, "t2s": t2s_strings()}
+    items = {name: [row[n] for row in rows] for n, name in enumerate(COLUMNS)}
+    return {"v": VERSION, "depts": depts, "cats": cats, "docs": docs.values, "terms": terms, "t2s": t2s_strings(),
+            "items": items, "text": bodies}
 
 
 def t2s_strings() -> list[str]:
@@ -89,11 +113,48 @@ def t2s_strings() -> list[str]:
 
 
 def index_script(model: SiteModel) -> bytes:
-    data = json.dumps(build_index(model), ensure_ascii=False, separators=(",", ":"))
+    return fit(build_index(model))[0]
+
+
+def fit(index: dict[str, object], budget: int = BUDGET) -> tuple[bytes, float]:
+    """The script of ``index`` within ``budget`` bytes gzipped, and the share of each body it keeps (1.0: all).
+
+    Deterministic (the same index gives the same bytes).  Nothing is compressed when the raw
+    script fits (the sample catalog), and then only at deflate's fastest level, whose output
+    is never smaller than gzip -9's: gzip -9 (0.5 s at 10,000 items) runs only to cut.
+    """
+    script = _script(index)
+    if len(script) <= budget or len(zlib.compress(script, 1)) + _GZIP_FRAME <= budget:
+        return script, 1.0
+    bodies = index["text"]
+    assert isinstance(bodies, list)
+    rest = _gz(_script({**index, "text": []}))
+    whole = _gz(json.dumps(bodies, ensure_ascii=False).encode())
+    share = 1.0
+    while True:
+        # bodies shrink gzip about in proportion to their length
+        share = max(0.0, min(share * 0.95, share * (budget * AIM - rest) / max(1, whole)))
+        cut = [b[:math.ceil(len(b) * share)] for b in bodies]
+        script = _script({**index, "text": cut})
+        size = _gz(script)
+        if size <= budget or share == 0.0:  # names, matters and bases alone over the budget: never cut
+            return script, share
+        whole = _gz(json.dumps(cut, ensure_ascii=False).encode()) / share if share else whole
+
+
+def _script(index: dict[str, object]) -> bytes:
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot close a <script> here (the file is loaded by src), but U+2028/9
     # would break older JavaScript parsers; json.dumps leaves them raw.
     data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.AKQ_INDEX={data};\n".encode()
+
+
+_GZIP_FRAME = 18 - 6  # gzip's header and trailer less zlib's
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
 
 
 def _bits(table: dict[str, int], values: list[object]) -> int:

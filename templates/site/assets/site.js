@@ -21,7 +21,16 @@
   var VERIFY = [[1, "在线核查"], [2, "现场核查"], [4, "协助核查"], [8, "“双随机、一公开”抽查"]];
   var COLUMNS = ["事项名称", "申请事项", "设定依据", "承诺方式", "可否代为承诺", "核查方式", "告知承诺书"];
   var root = list.getAttribute("data-root") || "";
-  var items = data.items;
+  // The data file holds one list per field (gzip shrinks like next to like best, see
+  // akq_cli.site.search); the rest of this script reads one row per item, in the order of
+  // search.COLUMNS: id, title, matter, dept, area, kind, bases, method, proxy, verify, forms, aliases.
+  var COLS = ["id", "title", "matter", "dept", "cat", "kind", "bases", "method", "proxy", "verify", "forms", "aliases"];
+  var items = [];
+  for (var ri = 0; ri < data.items.id.length; ri++) {
+    var rowData = [];
+    for (var ki = 0; ki < COLS.length; ki++) { rowData.push(data.items[COLS[ki]][ri]); }
+    items.push(rowData);
+  }
 
   // Same folding as akq_cli.core.searchtext.fold: NFKC (full/half width), lower
   // case, traditional -> simplified (OpenCC's table, Apache-2.0, shipped in the
@@ -139,7 +148,7 @@
     }
   };
 
-  var segs = data.segs || [];
+  var bodies = data.text || [];  // content, conditions and materials, folded, "|" between texts
   var names1 = [];  // title and aliases, folded, per item
   var matter = [];  // folded, per item
   var cNames = new Column(), cId = new Column(), cMatter = new Column(), cBasis = new Column(), cText = new Column();
@@ -162,16 +171,13 @@
     for (var a = 0; a < aliases.length; a++) { own.push(fold(aliases[a])); }
     var basis = [];
     for (var b = 0; b < it[6].length; b++) { basis.push(docFold[it[6][b][0]] + fold(it[6][b][1])); }
-    var text = [];
-    var refs = it[12] || [];
-    for (var r = 0; r < refs.length; r++) { text.push(segs[refs[r]]); }
     names1.push(own);
     matter.push(fold(it[2]));
     cNames.add(i, own.join("|"));
     cId.add(i, fold(it[0]));
     cMatter.add(i, matter[i]);
     cBasis.add(i, basis.join("|"));
-    cText.add(i, text.join("|"));
+    cText.add(i, bodies[i] || "");
     deptOf[i] = it[3];
     catOf[i] = it[4];
   }
