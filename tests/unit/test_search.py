@@ -13,7 +13,7 @@ import pytest
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.searchtext import chinese_number, fold, generate, t2s_table
 from akq_cli.site.model import build_model
-from akq_cli.site.search import COLUMNS, build_index, fit, index_script
+from akq_cli.site.search import COLUMNS, TEXT_URL, build_index, fit, search_data
 from conftest import CATALOG, REPO, run_akq
 
 
@@ -83,36 +83,53 @@ def test_repeated_documents_are_stored_once(index: dict) -> None:
     assert len(set(numbers)) == len(index["docs"]) < len(numbers)
 
 
+def _load(script: bytes, name: str) -> object:
+    return json.loads(script.decode().removeprefix(f"window.{name}=").removesuffix(";\n"))
+
+
+def _gz9(*scripts: bytes) -> int:
+    return sum(len(gzip.compress(s, 9)) for s in scripts)
+
+
 def test_the_index_is_a_script_no_text_can_break(tmp_path: Path) -> None:
     cat = load_catalog(CATALOG)
     model = build_model(cat)
     model.entries[0].data["aliases"] = ["换行\u2028符", "</script>"]
-    raw = index_script(model)
-    assert b"\xe2\x80\xa8" not in raw  # U+2028 escaped
-    payload = json.loads(raw.decode().removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))
+    model.entries[0].data["content"] = "内容\u2029</script>"
+    data = search_data(model)
+    raw = data.index_script("assets/search-text.0123456789.js")
+    assert b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in data.text  # U+2028/9 escaped
+    payload = _load(raw, "AKQ_INDEX")
     assert payload["items"]["aliases"][0] == ["换行\u2028符", "</script>"]
-    assert len(gzip.compress(raw)) < 64 * 1024  # the sample catalog's search data, table included
+    assert payload["text"] == "assets/search-text.0123456789.js"  # site.js fetches the bodies from there
+    assert _load(data.text, "AKQ_TEXT")[0].startswith("内容script|")  # folded: letters and digits only
+    assert _gz9(raw, data.text) < 64 * 1024  # the sample catalog's search data, table included
+
+
+def test_the_bodies_are_a_file_of_their_own_which_the_page_fetches_once_a_search_starts(tmp_path: Path) -> None:
+    script = (REPO / "templates" / "site" / "assets" / "site.js").read_text("utf-8")
+    assert "tag.src = root + data.text;" in script
+    assert 'q.addEventListener("focus", loadBodies);' in script and "loadBodies();\n      build();" in script
 
 
 def test_within_budget_the_index_is_whole(index: dict) -> None:
-    script, share = fit(index)
-    assert share == 1.0
-    exact = len(gzip.compress(script, 9))
-    assert fit(index, exact) == (script, 1.0)  # gzip -9 decides, not a faster estimate (deflate -1 is larger)
-    assert json.loads(script.decode().removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))["text"] == index["text"]
+    data = fit(index)
+    assert data.share == 1.0
+    assert _load(data.text, "AKQ_TEXT") == index["text"]
+    exact = _gz9(data.index_script(TEXT_URL), data.text)
+    assert fit(index, exact) == data  # gzip -9 decides, not a faster estimate (deflate -1 is larger)
 
 
 def test_over_budget_only_the_bodies_are_cut_each_to_the_same_share(index: dict) -> None:
-    whole = len(gzip.compress(fit(index)[0], 9))
-    budget = whole - 2000  # the sample's bodies are about 4 KB of its 19 KB gzipped
-    script, share = fit(index, budget)
-    assert len(gzip.compress(script, 9)) <= budget
-    assert 0 < share < 1
-    payload = json.loads(script.decode().removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))
-    assert payload["items"] == index["items"]  # names, matters, bases, aliases: all of them
-    for cut, body in zip(payload["text"], index["text"], strict=True):
-        assert body.startswith(cut) and len(cut) == math.ceil(len(body) * share)
-    assert fit(index, budget) == (script, share)  # the same bytes every time
+    whole = fit(index)
+    budget = _gz9(whole.index_script(TEXT_URL), whole.text) - 2000  # the sample's bodies: about 4 KB of 19 KB
+    data = fit(index, budget)
+    assert _gz9(data.index_script(TEXT_URL), data.text) <= budget
+    assert 0 < data.share < 1
+    assert data.index == whole.index  # names, matters, bases, aliases: all of them
+    for cut, body in zip(_load(data.text, "AKQ_TEXT"), index["text"], strict=True):
+        assert body.startswith(cut) and len(cut) == math.ceil(len(body) * data.share)
+    assert fit(index, budget) == data  # the same bytes every time
 
 
 def test_alias_duplicate_finds_the_same_alias_however_written(tmp_path: Path) -> None:

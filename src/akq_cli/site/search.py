@@ -17,7 +17,8 @@ are stored once.  Should the whole still exceed the budget, as a catalog of
 body is cut to the same share of its length (the content first, the
 conditions after it), so that titles, aliases, matters, departments and legal
 bases are always searched in full and only the lowest-ranked part of the search
-loses its tail.  bench/search_size.py measures all of it.
+loses its tail.  The bodies are a file of their own (SearchData), fetched when someone
+starts to search.  bench/search_size.py measures all of it.
 
 What the search reads (issue 12.1): the title, aliases (常用名称), matter, id,
 department names with their short names (departments.yaml short_names), area,
@@ -35,6 +36,7 @@ import gzip
 import json
 import math
 import zlib
+from dataclasses import dataclass
 
 from akq_cli.core.resources import resource_dir
 from akq_cli.core.searchtext import T2S_FILE, fold
@@ -45,6 +47,8 @@ BUDGET = 1024 * 1024  # bytes of search data, gzipped as a server sends it (gzip
 # the share of the budget the cut aims at, so that one cut nearly always does (gzip of the parts only
 # estimates gzip of the whole)
 AIM = 0.97
+# as long as the real name (build.py's content-hashed asset names), for measuring before the name is known
+TEXT_URL = "assets/search-text.0123456789.js"
 COLUMNS = ("id", "title", "matter", "dept", "cat", "kind", "bases", "method", "proxy", "verify", "forms", "aliases")
 METHOD_BITS = {"written": 1, "electronic": 2}
 VERIFY_BITS = {"online": 1, "on_site": 2, "assisted": 4, "random_inspection": 8}
@@ -112,42 +116,60 @@ def t2s_strings() -> list[str]:
     return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
-def index_script(model: SiteModel) -> bytes:
-    return fit(build_index(model))[0]
+@dataclass(frozen=True)
+class SearchData:
+    """The two files of the search, within the budget together.
+
+    ``text`` (assets/search-text.<hash>.js) holds the bodies, three quarters of the data at
+    10,000 realistic items; site.js fetches it only when someone starts to search, so that
+    the list of items waits for names alone.  The index names it, so it is written first.
+    """
+
+    index: dict[str, object]  # everything but the bodies
+    text: bytes
+    share: float  # of each body kept: 1.0 all (see fit)
+
+    def index_script(self, text_url: str) -> bytes:
+        return _script("AKQ_INDEX", {**self.index, "text": text_url})
 
 
-def fit(index: dict[str, object], budget: int = BUDGET) -> tuple[bytes, float]:
-    """The script of ``index`` within ``budget`` bytes gzipped, and the share of each body it keeps (1.0: all).
+def search_data(model: SiteModel, budget: int = BUDGET) -> SearchData:
+    return fit(build_index(model), budget)
+
+
+def fit(index: dict[str, object], budget: int = BUDGET) -> SearchData:
+    """``index`` as its two files, together within ``budget`` bytes gzipped (gzip -9, as a server sends them).
 
     Deterministic (the same index gives the same bytes).  Nothing is compressed when the raw
-    script fits (the sample catalog), and then only at deflate's fastest level, whose output
-    is never smaller than gzip -9's; gzip -9 (0.5 s at 10,000 realistic items) runs only when that is over.
+    files fit (the sample catalog), and then only at deflate's fastest level, whose output
+    is never smaller than gzip -9's; gzip -9 (0.5 s at 10,000 realistic items) runs only when
+    that is over, and cuts bodies only when gzip -9 is.
     """
-    script = _script(index)
-    if len(script) <= budget or len(zlib.compress(script, 1)) + _GZIP_FRAME <= budget or _gz(script) <= budget:
-        return script, 1.0
     bodies = index["text"]
     assert isinstance(bodies, list)
-    rest = _gz(_script({**index, "text": []}))
-    whole = _gz(json.dumps(bodies, ensure_ascii=False).encode())
+    head = {k: v for k, v in index.items() if k != "text"}
+    data = SearchData(head, _script("AKQ_TEXT", bodies), 1.0)
+    first = data.index_script(TEXT_URL)
+    if len(first) + len(data.text) <= budget or \
+            len(zlib.compress(first, 1)) + len(zlib.compress(data.text, 1)) + 2 * _GZIP_FRAME <= budget:
+        return data
+    rest = _gz(first)
+    whole = _gz(data.text)
     share = 1.0
-    while True:
+    while rest + whole > budget and share > 0.0:  # names, matters and bases alone over the budget: never cut
         # bodies shrink gzip about in proportion to their length
         share = max(0.0, min(share * 0.95, share * (budget * AIM - rest) / max(1, whole)))
-        cut = [b[:math.ceil(len(b) * share)] for b in bodies]
-        script = _script({**index, "text": cut})
-        size = _gz(script)
-        if size <= budget or share == 0.0:  # names, matters and bases alone over the budget: never cut
-            return script, share
-        whole = _gz(json.dumps(cut, ensure_ascii=False).encode()) / share if share else whole
+        data = SearchData(head, _script("AKQ_TEXT", [b[:math.ceil(len(b) * share)] for b in bodies]), share)
+        whole = _gz(data.text)
+    return data
 
 
-def _script(index: dict[str, object]) -> bytes:
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def _script(name: str, value: object) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot close a <script> here (the file is loaded by src), but U+2028/9
     # would break older JavaScript parsers; json.dumps leaves them raw.
     data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.AKQ_INDEX={data};\n".encode()
+    return f"window.{name}={data};\n".encode()
 
 
 _GZIP_FRAME = 18 - 6  # gzip's header and trailer less zlib's

@@ -148,10 +148,31 @@
     }
   };
 
-  var bodies = data.text || [];  // content, conditions and materials, folded, "|" between texts
   var names1 = [];  // title and aliases, folded, per item
   var matter = [];  // folded, per item
   var cNames = new Column(), cId = new Column(), cMatter = new Column(), cBasis = new Column(), cText = new Column();
+  cText.done();  // empty until the bodies arrive
+
+  // Content, conditions and materials (folded, "|" between texts) are a file of their own,
+  // three quarters of the search data at 10,000 items: fetched when someone starts to search
+  // (the box gets focus, or a search comes in the address), so that browsing waits only for
+  // names. Until they arrive, words are found in everything else; then the search runs again.
+  var bodiesAsked = false;
+  function loadBodies() {
+    if (bodiesAsked || typeof data.text !== "string") { return; }
+    bodiesAsked = true;
+    var tag = document.createElement("script");
+    tag.src = root + data.text;
+    tag.onload = function () {
+      var bodies = window.AKQ_TEXT || [];
+      cText = new Column();
+      for (var i = 0; i < N; i++) { cText.add(i, bodies[i] || ""); }
+      cText.done();
+      if (q.value.replace(/\s+/g, "")) { apply(); }
+    };
+    tag.onerror = function () { bodiesAsked = false; };  // offline for a moment: asked again at the next search
+    document.head.appendChild(tag);
+  }
   var deptOf = new Int32Array(N), catOf = new Int32Array(N);
   var built = false;
   // Folding 10,000 items' names takes a moment: done once, just after the page has
@@ -162,7 +183,7 @@
     var docFold = [];
     for (var di2 = 0; di2 < data.docs.length; di2++) { docFold.push(fold(data.docs[di2])); }
     for (var i = 0; i < N; i++) { buildItem(i, docFold); }
-    cNames.done(); cId.done(); cMatter.done(); cBasis.done(); cText.done();
+    cNames.done(); cId.done(); cMatter.done(); cBasis.done();
   }
   function buildItem(i, docFold) {
     var it = items[i];
@@ -177,7 +198,6 @@
     cId.add(i, fold(it[0]));
     cMatter.add(i, matter[i]);
     cBasis.add(i, basis.join("|"));
-    cText.add(i, bodies[i] || "");
     deptOf[i] = it[3];
     catOf[i] = it[4];
   }
@@ -508,6 +528,7 @@
     };
     ranked = want.length > 0;
     if (ranked) {
+      loadBodies();
       build();
       matches = score(want, allowed, false);
       // few exact hits: also the items whose name or matter has the characters in order
@@ -577,6 +598,7 @@
   q.addEventListener("compositionstart", function () { composing = true; });
   q.addEventListener("compositionend", function () { composing = false; later(); });
   q.addEventListener("input", later);
+  q.addEventListener("focus", loadBodies);
   fDept.addEventListener("change", apply);
   fCat.addEventListener("change", apply);
   fKind.addEventListener("change", apply);
