@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from pathlib import Path
 
 import yaml
 
 from akq_cli.core.searchtext import fold
-from conftest import CATALOG, REPO
-
-
-def _synth():
-    spec = importlib.util.spec_from_file_location("akq_bench_synth_text", REPO / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import CATALOG
+from lint.helpers import synth_module
 
 
 def _digest(folder: Path) -> str:
@@ -31,12 +23,12 @@ def _digest(folder: Path) -> str:
 def test_the_default_catalog_is_byte_for_byte_what_it_was(tmp_path: Path) -> None:
     # The export benchmark is timed on the default catalog: --text real must not change it.
     # (Pinned when --text was added; a deliberate change to the default text updates this digest.)
-    _synth().generate(40, tmp_path / "a", 1)
+    synth_module().generate(40, tmp_path / "a", 1)
     assert _digest(tmp_path / "a") == "66233b8a60d09089eb91aec2413a21f775a717cd6a688387ef529b8f245b7ff0"
 
 
 def test_real_text_is_the_sample_s_wording_recombined_and_the_same_every_time(tmp_path: Path) -> None:
-    synth = _synth()
+    synth = synth_module()
     files = synth.generate(60, tmp_path / "a", 1, "real")
     synth.generate(60, tmp_path / "b", 1, "real")
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
