@@ -14,8 +14,8 @@ sentences (real sentences rarely repeat, and the numbers cost more than they
 saved); and repeated strings that do repeat (departments, areas, legal documents)
 are stored once.  Should the whole still exceed the budget, as a catalog of
 10,000 items with more varied wording than bench/synth.py's could, each item's
-body is cut to the same share of its length (the content first, the
-conditions after it), so that titles, aliases, matters, departments and legal
+body is cut to the same share of its length, keeping its start (the content,
+then the conditions, then the materials), so that titles, aliases, matters, departments and legal
 bases are always searched in full and only the lowest-ranked part of the search
 loses its tail.  The bodies are a file of their own (SearchData), fetched when someone
 starts to search.  bench/search_size.py measures all of it.
@@ -27,7 +27,7 @@ words (社保, 低保) searched as the catalog's own (社会保险, 最低生活
 in the browser (site.js ``fold``, the same steps as akq_cli.core.searchtext.fold);
 content and conditions are never shown in the list, so they are stored already
 folded, which also makes them smaller.  The traditional -> simplified table rides
-along, so that the page needs no other file.
+along in the index, so that the page needs no other file to search names.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ from akq_cli.site.model import SiteModel
 
 VERSION = 3
 BUDGET = 1024 * 1024  # bytes of search data, gzipped as a server sends it (gzip -9)
-# the share of the budget the cut aims at, so that one cut nearly always does (gzip of the parts only
-# estimates gzip of the whole)
+# the share of the budget a cut aims at: gzip shrinks only about in proportion to the text cut, so aiming
+# a little under the budget makes one cut nearly always enough
 AIM = 0.97
 # as long as the real name (build.py's content-hashed asset names), for measuring before the name is known
 TEXT_URL = "assets/search-text.0123456789.js"
