@@ -1,22 +1,32 @@
 """Generate a synthetic catalog of N items like the sample ones, for benchmarks and load tests.
 
-    python bench/synth.py --items 10000 --out bench/catalogs/10000 [--seed 1]
+    python bench/synth.py --items 10000 --out bench/catalogs/10000 [--seed 1] [--text real]
 
 Writes DIR/catalog.yaml, DIR/departments.yaml and DIR/items/<DEPT>/<ID>.yaml.
 Every item has every field the model knows, realistic Chinese text, and is meant
 to be lint-clean, so that a benchmark times the normal case (no findings to
 print).  The same --items and --seed always give the same bytes.
+
+``--text real`` writes every item's text (title, aliases, matter, content,
+conditions, materials, legal bases, liability, ...) from the sample catalog's real
+sentences, recombined per item (``RealText`` says how, and what it cannot
+mimic): items of the sample's size and wording, for measuring what grows with the
+text, such as the site's search data.  The default output does not change with it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+SAMPLE = Path(__file__).resolve().parent.parent / "catalog"
 
 TOWNS = ("阿合奇镇", "库兰萨日克乡", "色帕巴依乡", "苏木塔什乡", "哈拉奇乡", "哈拉布拉克乡")
 
@@ -380,9 +390,12 @@ LAWS_TOML = "".join(
 )
 
 
-def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
+def generate(items: int, out: Path, seed: int = 1, text: str = "synthetic") -> list[Path]:
     """Write the catalog; returns the item files written, in id order."""
     rng = random.Random(seed)
+    # its own generator, so that the structure (ids, kinds, statuses) is the default catalog's
+    real = RealText(SAMPLE) if text == "real" else None
+    text_rng = random.Random(f"{seed}-real")
     if (out / "items").exists():
         shutil.rmtree(out / "items")
     (out / "items").mkdir(parents=True)
@@ -411,6 +424,8 @@ def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
             bundle_dept = tpl.get("bundle")
             bundle = certs_by_dept.get(bundle_dept, [])[-1:] if bundle_dept else []
             data = business_license(rng, tpl, item_id, serial, bundle)
+        if real is not None:
+            real.apply(text_rng, data)
         path = out / "items" / dept / f"{item_id}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(dump(data), encoding="utf-8")
@@ -418,13 +433,178 @@ def generate(items: int, out: Path, seed: int = 1) -> list[Path]:
     return written
 
 
+# --- --text real: item text recombined from the sample catalog's -------------------------------------------------
+#
+# Why: the default items are ~2.4 KB and say the same dozen sentences over and over, so
+# gzip makes their search data look far smaller than a real catalog's.  The sample's real
+# items are 4.6-14 KB of legal wording, and no two say the same.
+#
+# How it mimics real items:
+#
+# - every free-text field that the site or the search reads (content, conditions,
+#   materials, matter, purpose, issuer, liability, verification power) is written by a
+#   character Markov chain of order ORDER trained on that same field of the sample
+#   catalog (catalog/items): every run of ORDER + 1 characters is one the sample really
+#   has, so the wording, its terms, article numbers and punctuation are real, but
+#   sentences are recombined wherever two of them share ORDER characters, so items
+#   differ and gzip cannot dedupe whole items or sentences.  Titles and aliases, short
+#   and few in the sample (26 and 58), come from one chain of order 1 over both, so that
+#   10,000 items get different ones;
+# - each field's length (characters of the title, each alias, the matter, the content,
+#   the average condition; the number of aliases, conditions, materials and legal bases)
+#   is taken from a sample item drawn at random, so lengths are distributed like the
+#   sample's (content 52-170 characters, conditions 46-270 together, 0-5 aliases);
+# - legal bases cite the documents the sample cites, at articles 1-120 written in
+#   Chinese numerals, sometimes with a 款; each condition is traced to one of them;
+# - aliases are unique in the catalog (folded; one is left out when 20 tries find no new
+#   one), as the alias-duplicate rule demands; (department, title, matter) is unique.
+#
+# Calibration: ORDER 2.  The content and conditions of 26 generated items compress with
+# gzip -9 to 0.25 of their size, the sample's own 26 items' to 0.29 (order 1: 0.31,
+# order 3: 0.23): at the sample's size the text leans a little easy on gzip.
+#
+# What it cannot mimic: a real catalog of 10,000 items draws on a far larger vocabulary
+# (licence names, places, laws) than the sample's 26 items hold; the chain's 10,000
+# items reuse the sample's short phrases, so their bodies gzip to 0.12 of their size
+# where real text would hardly go below 0.2.  Measurements of the compressed size at
+# 10,000 items are therefore a lower bound (bench/RESULTS.md gives the figure at order 1
+# too).  Its sentences are plausible only locally (a clause may start on one subject and
+# end on another), and it is not meant to be lint-clean: no test of meaning or of lint
+# should run on it.
+
+ORDER = 2
+END = "\0"
+_FIELDS = ("title", "matter", "content", "purpose", "issuer")
+_NUMERALS = "一二三四五六七八九"
+
+
+class Chain:
+    """A character Markov chain over one field's texts."""
+
+    def __init__(self, texts: list[str], order: int = ORDER) -> None:
+        self.order = order
+        self.texts = [t for t in texts if t]
+        self.next: dict[str, list[str]] = defaultdict(list)
+        for t in self.texts:
+            padded = t + END
+            for i in range(len(t) - order + 1):
+                self.next[padded[i:i + order]].append(padded[i + order])
+
+    def text(self, rng: random.Random, length: int) -> str:
+        """About ``length`` characters: stops at the first end of a real text or sentence past it."""
+        out = rng.choice(self.texts)[:self.order]
+        while True:
+            follow = self.next.get(out[-self.order:])
+            c = rng.choice(follow) if follow else END
+            if c == END:
+                if len(out) >= length // 2:
+                    return out
+                out += "，" if out[-1] not in "，。；、" else ""
+                out += rng.choice(self.texts)[:self.order]
+                continue
+            out += c
+            if (len(out) >= length and c in "。；") or len(out) >= 2 * length + 20:
+                return out
+
+
+def _condition_text(c: Any) -> str:
+    return c["text"] if isinstance(c, dict) else str(c)
+
+
+class RealText:
+    """Trained on the sample catalog once; ``apply`` rewrites one item's text (see the comment above ORDER)."""
+
+    def __init__(self, sample: Path) -> None:
+        items = [yaml.safe_load(p.read_text("utf-8")) for p in sorted(sample.glob("items/*/*.yaml"))]
+        self.items = items
+        self.chains = {f: Chain([i.get(f) or "" for i in items]) for f in _FIELDS}
+        # names are short and few (26 titles, 58 aliases): order 1 over titles and aliases together, so that
+        # 10,000 items find different ones
+        names = [i["title"] for i in items] + [a for i in items for a in i.get("aliases") or []]
+        self.chains["title"] = self.chains["aliases"] = Chain(names, order=1)
+        self.chains["conditions"] = Chain([_condition_text(c) for i in items for c in i.get("conditions") or []])
+        self.chains["materials"] = Chain([m for i in items for m in i.get("materials") or []])
+        for part in ("civil", "administrative", "criminal", "credit"):
+            self.chains[part] = Chain([(i.get("liability") or {}).get(part) or "" for i in items])
+        self.chains["power"] = Chain([(i.get("verification") or {}).get("power") or "" for i in items])
+        self.documents = sorted({(b["document"], b["level"]) for i in items for b in i["legal_basis"]})
+        self.seen: set[str] = set()
+        self.pairs: set[tuple[str, str, str]] = set()
+
+    def _name(self, rng: random.Random, field: str, length: int, unique: bool) -> str | None:
+        """A title or alias: one phrase; unique (folded) in the catalog when it can be, or None when an alias cannot."""
+        text = ""
+        for _ in range(20):
+            text = re.split("[，。；]", self.chains[field].text(rng, length))[0][:length + 2]
+            key = re.sub(r"\W+", "", text)
+            if key and key not in self.seen:
+                self.seen.add(key)
+                return text
+        return None if unique else text
+
+    def apply(self, rng: random.Random, item: dict[str, Any]) -> None:
+        model = rng.choice(self.items)  # the sample item whose lengths this one takes
+        item["title"] = self._name(rng, "title", len(model["title"]), unique=False)
+        aliases = [self._name(rng, "aliases", len(a), unique=True) for a in model.get("aliases") or []]
+        if any(aliases):
+            item["aliases"] = [a for a in aliases if a]
+        for tries in range(100):
+            item["matter"] = self.chains["matter"].text(rng, len(model["matter"])).rstrip("。；，")
+            if tries == 99:  # as the default catalog does: a service window of its own
+                item["matter"] += f"（第{len(self.pairs)}受理窗口）"
+            key = (item["department"], item["title"], item["matter"])
+            if key not in self.pairs:
+                self.pairs.add(key)
+                break
+        bases = []
+        for _ in model["legal_basis"]:
+            doc, level = rng.choice(self.documents)
+            article = f"第{_chinese(rng.randint(1, 120))}条"
+            if rng.random() < 0.3:
+                article += f"第{_NUMERALS[rng.randint(0, 3)]}款"
+            bases.append({"document": doc, "article": article, "level": level})
+        item["legal_basis"] = bases
+        cited = [b["document"] + b["article"] for b in bases]
+        item["content"] = self.chains["content"].text(rng, len(model.get("content") or "") or 60)
+        conditions = model.get("conditions") or []
+        if item["kind"] == "certification" or conditions:
+            each = max(20, sum(len(_condition_text(c)) for c in conditions) // max(1, len(conditions)))
+            item["conditions"] = [{"text": self.chains["conditions"].text(rng, each), "basis": rng.choice(cited)}
+                                  for _ in conditions or [None, None]]
+        if item["kind"] == "business_license":
+            materials = model.get("materials") or [None, None, None]
+            item["materials"] = [self.chains["materials"].text(rng, 12).rstrip("。；，") for _ in materials]
+        for key in ("purpose", "issuer"):
+            if key in item:
+                item[key] = self.chains[key].text(rng, len(model.get(key) or "") or 30).rstrip("。；，")
+        for part in ("civil", "administrative", "criminal", "credit"):
+            item["liability"][part] = self.chains[part].text(rng, len((model.get("liability") or {}).get(part) or ""))
+        item["verification"]["power"] = self.chains["power"].text(rng, len(model["verification"].get("power") or ""))
+
+
+def _chinese(n: int) -> str:
+    """1-120 in Chinese numerals, as articles are written: 十九, 四十一, 一百零五."""
+    digits = "零" + _NUMERALS
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + digits[rest] if rest < 10 else "一" + _chinese(rest) if rest < 20 else _chinese(rest))
+    return digits[n // 100] + "百" + tail
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, required=True, help="number of items")
     parser.add_argument("--out", type=Path, required=True, help="catalog folder to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--text", choices=("synthetic", "real"), default="synthetic",
+                        help="real: text recombined from the sample catalog's (see RealText)")
     args = parser.parse_args()
-    files = generate(args.items, args.out, args.seed)
+    files = generate(args.items, args.out, args.seed, args.text)
     print(f"{len(files)} items in {args.out}")
 
 

@@ -137,8 +137,7 @@ def test_hostile_text_is_escaped_everywhere(built_site: Path) -> None:
     # the script index is a JS object literal that no string can end early
     index_js = (built_site / asset(tree(built_site), "search-index.js")).read_text("utf-8")
     payload = json.loads(index_js.removeprefix("window.AKQ_INDEX=").removesuffix(";\n"))
-    assert payload["items"][-1][1] == "<script>alert('x')</script>证明" or any(
-        i[1] == "<script>alert('x')</script>证明" for i in payload["items"])
+    assert "<script>alert('x')</script>证明" in payload["items"]["title"]
 
 
 def test_spreadsheets_never_hold_a_formula(built_site: Path) -> None:

@@ -10,7 +10,8 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def _synth():
+def synth_module():
+    """bench/synth.py, loaded by path (bench/ is not a package)."""
     spec = importlib.util.spec_from_file_location("akq_bench_synth", REPO / "bench" / "synth.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -20,7 +21,7 @@ def _synth():
 
 def make_catalog(folder: Path, items: int = 12, seed: int = 1) -> Path:
     """A lint-clean catalog of ``items`` items in ``folder`` (catalog.yaml, departments.yaml, items/)."""
-    _synth().generate(items, folder, seed)
+    synth_module().generate(items, folder, seed)
     return folder
 
 

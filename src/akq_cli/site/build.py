@@ -17,7 +17,7 @@ from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import render
 from akq_cli.site.plans import open_data as plans_json
 from akq_cli.site.plans import plan_views, published_files
-from akq_cli.site.search import index_script
+from akq_cli.site.search import search_data
 from akq_cli.site.sources import Source, known_blobs
 from akq_cli.site.writer import ExportRefused
 
@@ -102,7 +102,9 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     assets = resource_dir("templates") / "site" / "assets"
     for name in ASSETS:
         common["assets"][name] = _hashed(files, name, (assets / name).read_bytes())
-    common["assets"]["search-index.js"] = _hashed(files, "search-index.js", index_script(model))
+    search = search_data(model)  # the bodies' file first: the index names it
+    common["assets"]["search-index.js"] = _hashed(files, "search-index.js",
+                                                  search.index_script(_hashed(files, "search-text.js", search.text)))
 
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}

@@ -21,7 +21,16 @@
   var VERIFY = [[1, "在线核查"], [2, "现场核查"], [4, "协助核查"], [8, "“双随机、一公开”抽查"]];
   var COLUMNS = ["事项名称", "申请事项", "设定依据", "承诺方式", "可否代为承诺", "核查方式", "告知承诺书"];
   var root = list.getAttribute("data-root") || "";
-  var items = data.items;
+  // The data file holds one list per field (gzip shrinks like next to like best, see
+  // akq_cli.site.search); the rest of this script reads one row per item, in the order of
+  // search.COLUMNS: id, title, matter, dept, area, kind, bases, method, proxy, verify, forms, aliases.
+  var COLS = ["id", "title", "matter", "dept", "cat", "kind", "bases", "method", "proxy", "verify", "forms", "aliases"];
+  var items = [];
+  for (var ri = 0; ri < data.items.id.length; ri++) {
+    var rowData = [];
+    for (var ki = 0; ki < COLS.length; ki++) { rowData.push(data.items[COLS[ki]][ri]); }
+    items.push(rowData);
+  }
 
   // Same folding as akq_cli.core.searchtext.fold: NFKC (full/half width), lower
   // case, traditional -> simplified (OpenCC's table, Apache-2.0, shipped in the
@@ -139,10 +148,31 @@
     }
   };
 
-  var segs = data.segs || [];
   var names1 = [];  // title and aliases, folded, per item
   var matter = [];  // folded, per item
   var cNames = new Column(), cId = new Column(), cMatter = new Column(), cBasis = new Column(), cText = new Column();
+  cText.done();  // empty until the bodies arrive
+
+  // Content, conditions and materials (folded, "|" between texts) are a file of their own,
+  // three quarters of the search data at 10,000 items: fetched when someone starts to search
+  // (the box gets focus, or a search comes in the address), so that browsing waits only for
+  // names. Until they arrive, words are found in everything else; then the search runs again.
+  var bodiesAsked = false;
+  function loadBodies() {
+    if (bodiesAsked || typeof data.text !== "string") { return; }
+    bodiesAsked = true;
+    var tag = document.createElement("script");
+    tag.src = root + data.text;
+    tag.onload = function () {
+      var bodies = window.AKQ_TEXT || [];
+      cText = new Column();
+      for (var i = 0; i < N; i++) { cText.add(i, bodies[i] || ""); }
+      cText.done();
+      if (q.value.replace(/\s+/g, "")) { apply(); }
+    };
+    tag.onerror = function () { bodiesAsked = false; };  // offline for a moment: asked again at the next search
+    document.head.appendChild(tag);
+  }
   var deptOf = new Int32Array(N), catOf = new Int32Array(N);
   var built = false;
   // Folding 10,000 items' names takes a moment: done once, just after the page has
@@ -153,7 +183,7 @@
     var docFold = [];
     for (var di2 = 0; di2 < data.docs.length; di2++) { docFold.push(fold(data.docs[di2])); }
     for (var i = 0; i < N; i++) { buildItem(i, docFold); }
-    cNames.done(); cId.done(); cMatter.done(); cBasis.done(); cText.done();
+    cNames.done(); cId.done(); cMatter.done(); cBasis.done();
   }
   function buildItem(i, docFold) {
     var it = items[i];
@@ -162,16 +192,12 @@
     for (var a = 0; a < aliases.length; a++) { own.push(fold(aliases[a])); }
     var basis = [];
     for (var b = 0; b < it[6].length; b++) { basis.push(docFold[it[6][b][0]] + fold(it[6][b][1])); }
-    var text = [];
-    var refs = it[12] || [];
-    for (var r = 0; r < refs.length; r++) { text.push(segs[refs[r]]); }
     names1.push(own);
     matter.push(fold(it[2]));
     cNames.add(i, own.join("|"));
     cId.add(i, fold(it[0]));
     cMatter.add(i, matter[i]);
     cBasis.add(i, basis.join("|"));
-    cText.add(i, text.join("|"));
     deptOf[i] = it[3];
     catOf[i] = it[4];
   }
@@ -502,6 +528,7 @@
     };
     ranked = want.length > 0;
     if (ranked) {
+      loadBodies();
       build();
       matches = score(want, allowed, false);
       // few exact hits: also the items whose name or matter has the characters in order
@@ -571,6 +598,7 @@
   q.addEventListener("compositionstart", function () { composing = true; });
   q.addEventListener("compositionend", function () { composing = false; later(); });
   q.addEventListener("input", later);
+  q.addEventListener("focus", loadBodies);
   fDept.addEventListener("change", apply);
   fCat.addEventListener("change", apply);
   fKind.addEventListener("change", apply);
