@@ -46,3 +46,25 @@ def test_ledger_import_and_id_file_refuse_what_is_no_regular_file(hostile, kind,
     r = run_akq("ledger", "check", "--id-file", hostile[kind], cwd=CATALOG.parent, env=env)
     assert r.code == 2 and hostile[kind].name in r.err
     assert "PATH=" not in r.out + r.err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "huge"])
+def test_akq_laws_refuses_a_catalog_register_that_cannot_be_read_and_says_so_in_chinese(tmp_path, kind) -> None:
+    import shutil
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(CATALOG, catalog)
+    register = catalog / "laws.toml"
+    register.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(register)
+        expected = "是命名管道（FIFO），不是普通文件"
+    elif kind == "link":
+        register.symlink_to("/proc/self/environ")
+        expected = "是符号链接，不是普通文件"
+    else:
+        register.write_bytes(b'x = "' + b"a" * (31 * 1024 * 1024) + b'"\n')
+        expected = "字节，akq 不读取这么大的文件"
+    r = run_akq("laws", "--catalog", catalog)
+    assert r.code == 2 and "laws.toml" in r.err and expected in r.err, r.err
+    assert "Traceback" not in r.err and "PATH=" not in r.out + r.err

@@ -63,12 +63,20 @@ class NotRegularFile(OSError):
         self.name = name
         self.kind = kind
 
+    def __str__(self) -> str:  # shown to county staff wherever the error is printed: their language
+        return pick({"zh": "{name} 是{kind}，不是普通文件，akq 不读取它", "en": "{name} is a {kind}, not a regular file; akq does not read it"},
+                    name=self.name, kind=t(f"kind-{self.kind}"))
+
 
 class TooLarge(OSError):
     def __init__(self, name: str, size: int) -> None:
         super().__init__(f"{name} has more than {size - 1} bytes")
         self.name = name
         self.size = size
+
+    def __str__(self) -> str:
+        return pick({"zh": "{name} 超过 {n} 字节，akq 不读取这么大的文件", "en": "{name} has more than {n} bytes; akq does not read a file that large"},
+                    name=self.name, n=f"{self.size - 1:,}")
 
 
 def kind_of_mode(mode: int) -> str:
