@@ -58,11 +58,16 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--commits", type=int, default=0,
                     help="give each catalog a git history of this many commits (bench/history.py); the change log reads it")
+    ap.add_argument("--text", choices=["synthetic", "real"], default="synthetic",
+                    help="real: items written from the sample's own wording, sized like it (bench/synth.py --text real); "
+                         "without --commits only")
     opts = ap.parse_args()
+    if opts.text == "real" and opts.commits:
+        ap.error("--text real has no git history yet: leave out --commits")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
     rows = []
     for n in opts.items:
-        cat = synthetic_history(n, opts.commits) if opts.commits else synthetic_catalog(n)
+        cat = synthetic_history(n, opts.commits) if opts.commits else synthetic_catalog(n, opts.text)
         out = HERE / "out" / f"export-{n}"
         fresh, again, touched = [], [], []
         some_item = sorted((Path(cat) / "items").rglob("*.yaml"))[0]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from akq_cli.draw.errors import DrawError
 from akq_cli.core.personal import mask_id, mask_resident_id
+from akq_cli.draw.errors import DrawError
 from akq_cli.draw.sampler import Target, draw_targets, how_many, score
 from akq_cli.draw.seed import canonical, make_seed
 from akq_cli.draw.transcript import draw, dumps

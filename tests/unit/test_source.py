@@ -150,7 +150,7 @@ def test_read_plain_gives_up_on_bad_utf8_and_oversized_files():
 
 
 def test_read_plain_keeps_read_documents_scalar_rules():
-    data = "a: yes\nb: 0x1F\nc: 1_000\nd: '5'\ne: 2021-05-01\nf: .5\ng: ~\nh: TRUE\n1: int key\n".encode()
+    data = b"a: yes\nb: 0x1F\nc: 1_000\nd: '5'\ne: 2021-05-01\nf: .5\ng: ~\nh: TRUE\n1: int key\n"
     assert agrees(data)
     assert read_plain(data) == {"a": "yes", "b": "0x1F", "c": 1000, "d": "5", "e": "2021-05-01", "f": 0.5, "g": None,
                                 "h": True, "1": "int key"}
