@@ -81,7 +81,7 @@ def import_files(ledger: str | None, catalog: Path | None, actor: str | None, fi
         _, engine = open_ledger(ledger)
         rejected = 0
         for path in files:
-            with engine.begin() as conn:
+            with engine.begin() as conn, db.deferred_indexes(conn, commitments, tasks.tasks):
                 result = records.import_file(recorder(conn, catalog, commit, who(actor)), path)
             present.out(present.import_text(result))
             rejected += len(result.rejected)

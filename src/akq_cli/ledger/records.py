@@ -26,6 +26,9 @@ STATUSES = {"accepted": "受理", "concluded": "办结", "withdrawn": "撤回", 
 # Which status may follow which: withdrawal and termination only before the matter is concluded (三（七）);
 # a concluded decision may still be revoked (撤销).
 NEXT = {"accepted": {"concluded", "withdrawn", "terminated", "revoked"}, "concluded": {"revoked"}}
+# Where a commitment row (its columns after id, as Recorder.row makes it) holds what the write path reads.
+_AFTER_ID = [c.name for c in commitments.columns][1:]
+CODE, ITEM, DEPARTMENT, ROUTE, SIGNED = (_AFTER_ID.index(n) for n in ("code", "item_id", "department", "route", "signed_on"))
 
 
 def choice(field_name: str, value: str, choices: Mapping[str, str]) -> str:
@@ -83,11 +86,11 @@ def reserve(conn: Connection, day: date, count: int, at_least: int = 0) -> int:
     return int(conn.execute(stmt).scalar_one())
 
 
-def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def assign_codes(conn: Connection, rows: list[list[Any]]) -> None:
     """承诺编码 for the rows that have none, in order, county-wide; codes given in an import move the counter on."""
     given: dict[date, int] = {}
     for row in rows:
-        code = row["code"]
+        code = row[CODE]
         if code and code.startswith(ids.COUNTY_CODE) and len(code) == 19 and code[6:].isdigit():
             try:
                 day = date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
@@ -96,16 +99,16 @@ def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
             given[day] = max(given.get(day, 0), int(code[14:]))
     needed: dict[date, int] = {}
     for row in rows:
-        if not row["code"]:
-            needed[row["signed_on"]] = needed.get(row["signed_on"], 0) + 1
+        if not row[CODE]:
+            needed[row[SIGNED]] = needed.get(row[SIGNED], 0) + 1
     for day in given.keys() - needed.keys():
         reserve(conn, day, 0, given[day])
     serial = {day: reserve(conn, day, count, given.get(day, 0) + count) - count for day, count in needed.items()}
     for row in rows:
-        if not row["code"]:
-            day = row["signed_on"]
+        if not row[CODE]:
+            day = row[SIGNED]
             serial[day] += 1
-            row["code"] = ids.commitment_code(day, serial[day])
+            row[CODE] = ids.commitment_code(day, serial[day])
 
 
 class Recorder:
@@ -115,7 +118,8 @@ class Recorder:
                  planner: TaskPlanner) -> None:
         self.conn, self.items, self.commit, self.actor, self.planner = conn, items, catalog_commit, actor, planner
 
-    def row(self, app: Application, source: str) -> dict[str, Any]:
+    def row(self, app: Application, source: str) -> list[Any]:
+        """The commitment's columns after id, in table order (COLUMNS); its code is given out in `write`."""
         item = self.items.get(app.item_id)
         if item is None:
             raise LedgerError("unknown-item", item=app.item_id)
@@ -124,32 +128,20 @@ class Recorder:
         if kind is None:
             raise LedgerError("bad-id", value=applicant_id)
         check_fill_in(item, app.fill_in)
-        return {
-            "code": app.code or "",  # given out in `write`, county-wide
-            "item_id": app.item_id,
-            "department": str(item.get("department", "")),
-            "catalog_commit": self.commit,
-            "route": app.route,
-            "applicant_kind": kind,
-            "applicant_name": app.applicant_name.strip(),
-            "applicant_id": applicant_id,
-            "proxy_name": app.proxy_name or None,
-            "proxy_authorisation": app.proxy_authorisation or None,
-            "fill_in": json.dumps(app.fill_in, ensure_ascii=False, sort_keys=True),
-            "signed_on": app.signed_on,
-            "channel": app.channel,
-            "status": "accepted",
-            "status_on": app.signed_on,
-            "source": source,
-            "purged_on": None,
-        }
+        return [
+            app.code or "", app.item_id, str(item.get("department", "")), self.commit, app.route, kind,
+            app.applicant_name.strip(), applicant_id, app.proxy_name or None, app.proxy_authorisation or None,
+            json.dumps(app.fill_in, ensure_ascii=False, sort_keys=True) if app.fill_in else "{}",
+            app.signed_on, app.channel, "accepted", app.signed_on, source, None,
+        ]
 
-    def write(self, rows: list[dict[str, Any]]) -> list[int]:
+    def write(self, rows: list[list[Any]]) -> list[int]:
         assign_codes(self.conn, rows)
         # The commitment row is the 受理 (status accepted, status_on its date); status_history holds what follows.
-        new = chain.insert_rows(self.conn, self.actor, "record", commitments, rows)
+        new = chain.insert_batch(self.conn, self.actor, "record", commitments, rows)
         self.planner.plan(self.conn, self.actor, [
-            (i, self.items[r["item_id"]], r["signed_on"]) for i, r in zip(new, rows, strict=True) if r["route"] == "commitment"
+            (i, self.items[r[ITEM]], r[SIGNED], r[DEPARTMENT], r[ITEM]) for i, r in zip(new, rows, strict=True)
+            if r[ROUTE] == "commitment"
         ])
         return new
 
@@ -159,7 +151,7 @@ def record(recorder: Recorder, app: Application) -> str:
     if app.code and recorder.conn.execute(select(commitments.c.id).where(commitments.c.code == app.code)).first():
         raise LedgerError("duplicate", code=app.code)
     recorder.write([row])
-    return row["code"]
+    return str(row[CODE])
 
 
 # Import columns: (key, accepted headers). A department's case system names them its own way.
@@ -234,28 +226,35 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
             return result
         where, fills = _header(first.cells, path)
         names = dict(COLUMNS)
+        width = max([*where.values(), *fills.values()]) + 1
+        # Column positions; a column the file lacks points at the padding cell after the last (always '')
+        at = {key: where.get(key, width) for key, _ in COLUMNS}
+        required = [(at[key], names[key][0]) for key in REQUIRED]
+        dates: dict[str, date] = {}  # a year's cases fall on a few hundred days
         seen: set[str] = set()
-        pending: list[tuple[int, dict[str, Any]]] = []
+        pending: list[tuple[int, list[Any]]] = []
         for r in rows:
             cells = r.cells
-
-            def cell(key: str, cells: list[str] = cells) -> str:
-                i = where.get(key)
-                return cells[i].strip() if i is not None and i < len(cells) else ""
+            cells = [c.strip() for c in cells[:width]] + [""] * (width + 1 - min(len(cells), width))
             try:
-                for key in REQUIRED:
-                    if not cell(key):
-                        raise LedgerError("empty-cell", column=names[key][0])
-                code = cell("code") or None
+                for i, column in required:
+                    if not cells[i]:
+                        raise LedgerError("empty-cell", column=column)
+                code = cells[at["code"]] or None
                 if code and code in seen:
                     raise LedgerError("duplicate", code=code)
+                signed = cells[at["signed_on"]]
+                day = dates.get(signed)
+                if day is None:
+                    day = dates[signed] = parse_date(names["signed_on"][0], signed)
+                route = cells[at["route"]]
                 app = Application(
-                    item_id=cell("item_id"), applicant_name=cell("applicant_name"), applicant_id=cell("applicant_id"),
-                    signed_on=parse_date(names["signed_on"][0], cell("signed_on")),
-                    channel=choice(names["channel"][0], cell("channel"), CHANNELS),
-                    route=choice(names["route"][0], cell("route"), ROUTES) if cell("route") else "commitment",
-                    proxy_name=cell("proxy_name"), proxy_authorisation=cell("proxy_authorisation"),
-                    fill_in={label: cells[i].strip() for label, i in fills.items() if i < len(cells) and cells[i].strip()},
+                    item_id=cells[at["item_id"]], applicant_name=cells[at["applicant_name"]],
+                    applicant_id=cells[at["applicant_id"]], signed_on=day,
+                    channel=choice(names["channel"][0], cells[at["channel"]], CHANNELS),
+                    route=choice(names["route"][0], route, ROUTES) if route else "commitment",
+                    proxy_name=cells[at["proxy_name"]], proxy_authorisation=cells[at["proxy_authorisation"]],
+                    fill_in={label: cells[i] for label, i in fills.items() if cells[i]},
                     code=code,
                 )
                 pending.append((r.number, recorder.row(app, f"{source}#{r.number}")))
@@ -274,17 +273,17 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
     return result
 
 
-def _flush(recorder: Recorder, pending: list[tuple[int, dict[str, Any]]], result: ImportResult) -> None:
+def _flush(recorder: Recorder, pending: list[tuple[int, list[Any]]], result: ImportResult) -> None:
     """Write a batch, less the rows whose 承诺编码 the ledger already holds."""
-    codes = [row["code"] for _, row in pending if row["code"]]
+    codes = [row[CODE] for _, row in pending if row[CODE]]
     taken: set[str] = set()
     for start in range(0, len(codes), 900):
         chunk = codes[start:start + 900]
         taken.update(recorder.conn.execute(select(commitments.c.code).where(commitments.c.code.in_(chunk))).scalars())
     keep = []
     for number, row in pending:
-        if row["code"] in taken:
-            result.rejected.append(Rejected(number, msg("duplicate", code=row["code"])))
+        if row[CODE] in taken:
+            result.rejected.append(Rejected(number, msg("duplicate", code=row[CODE])))
         else:
             keep.append(row)
     result.accepted += len(recorder.write(keep))

@@ -47,28 +47,32 @@ class TaskPlanner:
             found = self._deadlines[key] = due_date(start, timing, self.overrides)
         return found
 
-    def plan(self, conn: Connection, actor: str, new: Iterable[tuple[int, Mapping[str, Any], date]]) -> None:
+    def plan(self, conn: Connection, actor: str, new: Iterable[tuple[int, Mapping[str, Any], date, str, str]]) -> None:
+        """A task for each new commitment: (its id, its item, its signing day, its department, its item id)."""
         rows = []
-        cache: dict[int, tuple[str, str, str | None, Timing | None]] = {}
-        for commitment_id, item, signed_on in new:
-            key = id(item)
-            if key not in cache:
-                v = item.get("verification") or {}
-                timing = item_timing(item)
-                cache[key] = (json.dumps(v.get("methods") or [], ensure_ascii=False),
-                              json.dumps(v.get("data_sources") or [], ensure_ascii=False),
-                              json.dumps(timing.mapping()) if timing else None, timing)
-            methods, sources, timing_text, timing = cache[key]
-            start = signed_on if timing is not None and timing.start == "accepted" else None
-            due = self.deadline(timing, start) if timing is not None and start is not None else None
-            rows.append({
-                "commitment_id": commitment_id, "methods": methods, "data_sources": sources, "timing": timing_text,
-                "start_on": start, "due_on": due.due if due else None,
-                "provisional": bool(due and due.provisional), "provisional_reason": due.reason if due else None,
-                "outcome": None, "outcome_on": None, "method": None, "inspector": None, "note": None,
-                "assist_number": None, "assist_to": None, "assist_reply_by": None,
-            })
-        chain.insert_rows(conn, actor, "task", tasks, rows)
+        # Everything but the commitment's id follows from the item and the day: a few hundred pairs in an import.
+        made: dict[tuple[int, date], tuple[Any, ...]] = {}
+        for commitment_id, item, signed_on, department, item_id in new:
+            key = (id(item), signed_on)
+            rest = made.get(key)
+            if rest is None:
+                rest = made[key] = self._task(item, signed_on, department, item_id)
+            rows.append((commitment_id, *rest))
+        chain.insert_batch(conn, actor, "task", tasks, rows)
+
+    def _task(self, item: Mapping[str, Any], signed_on: date, department: str, item_id: str) -> tuple[Any, ...]:
+        """A task's columns after id and commitment_id, in table order."""
+        v = item.get("verification") or {}
+        timing = item_timing(item)
+        start = signed_on if timing is not None and timing.start == "accepted" else None
+        due = self.deadline(timing, start) if timing is not None and start is not None else None
+        return (
+            json.dumps(v.get("methods") or [], ensure_ascii=False), json.dumps(v.get("data_sources") or [], ensure_ascii=False),
+            json.dumps(timing.mapping()) if timing else None, start, due.due if due else None,
+            bool(due and due.provisional), due.reason if due else None,
+            None, None, None, None, None, None, None, None,  # outcome … assist_reply_by: nothing done yet
+            department, item_id, signed_on,
+        )
 
     def started(self, conn: Connection, actor: str, commitment_id: int, events: set[str], on: date) -> None:
         """The decision or registration happened: tasks counted from it get their deadline now."""
