@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from operator import mul
 from datetime import date
+from operator import mul
 
 COUNTY_CODE = "653023"  # 阿合奇县 administrative division code (GB/T 2260)
 
