@@ -6,9 +6,9 @@ A ledger holds personal data, so akq refuses to create one inside a git work tre
 
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,13 +77,24 @@ def deferred_indexes(conn: Connection, *tables: Table) -> Iterator[None]:
         index.create(conn)
 
 
+WINDOWS = os.name == "nt"
+
+
 def restrict(path: Path) -> None:
-    """Owner-only: 0600 on POSIX, an ACL granting the current user alone on Windows."""
-    if sys.platform == "win32":
-        user = os.environ.get("USERNAME", "")
-        subprocess.run(["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"], check=False, capture_output=True)
+    """Owner-only: 0600 on POSIX; on Windows an ACL granting the current user alone (icacls: drop the inherited
+    entries, grant full control to the user). A failure is an error, never a ledger left readable by others."""
+    if not WINDOWS:
+        os.chmod(path, 0o600)
         return
-    os.chmod(path, 0o600)
+    user = os.environ.get("USERNAME") or getpass.getuser()
+    try:
+        done = subprocess.run(["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"],
+                              check=False, capture_output=True, text=True)
+    except OSError as exc:
+        raise LedgerError("acl-failed", path=str(path), detail=exc.strerror or str(exc)) from exc
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout or "").strip().splitlines()
+        raise LedgerError("acl-failed", path=str(path), detail=said[0] if said else f"icacls exit {done.returncode}")
 
 
 def upgrade(engine: Engine) -> str:

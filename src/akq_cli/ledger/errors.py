@@ -20,6 +20,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is inside the git work tree {tree}. The ledger holds personal data and must never be committed: "
         "choose a path outside it, e.g. ~/akq-ledger/ledger.db.",
     },
+    "acl-failed": {
+        "zh": "无法把 {path} 设为仅所有者可访问（icacls：{detail}）。台账含个人信息：请由管理员检查该文件夹的权限后重试。",
+        "en": "Cannot make {path} owner-only (icacls: {detail}). The ledger holds personal data: have an administrator "
+        "check the folder's permissions, then try again.",
+    },
     "missing": {
         "zh": "台账文件 {path} 不存在。请先运行 akq ledger init。",
         "en": "The ledger {path} does not exist. Run akq ledger init first.",
