@@ -3,6 +3,7 @@ closed by `verify`, helped by `assist` (协助核查函)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from akq_cli.core.timing import Timing, parse_text, timing_of
 from akq_cli.ledger import chain
 from akq_cli.ledger.deadlines import CalendarOverrides, Deadline, due_date
 from akq_cli.ledger.errors import LedgerError
-from akq_cli.ledger.schema import commitments, tasks
+from akq_cli.ledger.schema import DIGESTED, commitments, tasks
 from akq_cli.render.assist_letter import AssistLetter, write_assist_letter
 
 OUTCOMES = {"true": "属实", "false": "不实", "unverifiable": "无法核查"}
@@ -51,14 +52,21 @@ class TaskPlanner:
         """A task for each new commitment: (its id, its item, its signing day, its department, its item id)."""
         rows = []
         # Everything but the commitment's id follows from the item and the day: a few hundred pairs in an import.
-        made: dict[tuple[int, date], tuple[Any, ...]] = {}
+        made: dict[tuple[int, date], tuple[tuple[Any, ...], str]] = {}
+        shared: dict[int, str] = {}  # commitment id -> the repr part of its task's digest that it shares
         for commitment_id, item, signed_on, department, item_id in new:
             key = (id(item), signed_on)
             rest = made.get(key)
             if rest is None:
-                rest = made[key] = self._task(item, signed_on, department, item_id)
-            rows.append((commitment_id, *rest))
-        chain.insert_batch(conn, actor, "task", tasks, rows)
+                values = self._task(item, signed_on, department, item_id)
+                rest = made[key] = (values, "\x1f".join(map(repr, values[:_DIGESTED_AFTER])))
+            rows.append((commitment_id, *rest[0]))
+            shared[commitment_id] = rest[1]
+
+        def digest(row: tuple[Any, ...]) -> str:  # chain.row_digest's value, the shared part's repr made once
+            return hashlib.sha256(f"{row[0]!r}\x1f{row[1]!r}\x1f{shared[row[1]]}".encode()).hexdigest()
+
+        chain.insert_batch(conn, actor, "task", tasks, rows, digest)
 
     def _task(self, item: Mapping[str, Any], signed_on: date, department: str, item_id: str) -> tuple[Any, ...]:
         """A task's columns after id and commitment_id, in table order."""
@@ -95,6 +103,11 @@ class TaskPlanner:
                                  {"due_on": due.due, "provisional": due.provisional, "provisional_reason": due.reason})
                 changed += 1
         return changed
+
+
+# The digest covers a task's columns up to its copies (schema.DIGESTED): id, commitment_id, then these many.
+_DIGESTED_AFTER = len(DIGESTED["tasks"]) - 2
+assert [c.name for c in DIGESTED["tasks"]] == [c.name for c in tasks.columns][:len(DIGESTED["tasks"])]
 
 
 def _timing_args(text: str) -> dict[str, Any]:
