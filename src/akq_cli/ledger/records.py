@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from akq_cli.core.spreadsheet import SHEET_LIMIT, Row, SheetError, iter_csv, read_table
-from akq_cli.core.state import read_regular
+from akq_cli.core.state import TooLarge, read_regular
 from akq_cli.ledger import chain, ids
 from akq_cli.ledger.errors import LedgerError, msg
 from akq_cli.ledger.schema import code_serials, commitments, status_history
@@ -167,6 +168,14 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("proxy_authorisation", ("授权委托书", "授权委托书编号", "authorisation")),
 ]
 REQUIRED = ("item_id", "applicant_name", "applicant_id", "signed_on", "channel")
+# Hostile or broken cells, refused row by row: control characters (tab and newline only in fill-in values),
+# overlong cells, and free-text values that a spreadsheet would run as a formula when the data goes back out.
+LONGEST = 1000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FORMULA = ("=", "+", "-", "@")
+_FREE_TEXT = ("applicant_name", "proxy_name", "proxy_authorisation")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 FILL_PREFIX = ("填写：", "填写:", "fill:")
 
 
@@ -181,6 +190,30 @@ class ImportResult:
     source: str
     accepted: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+
+
+def _hostile(cells: list[str], at: dict[str, int], fills: dict[str, int], names: dict[str, tuple[str, ...]]) -> None:
+    """LedgerError for the first hostile or broken cell of a row (cells: the row's used cells, stripped)."""
+    for key, i in at.items():
+        value = cells[i]
+        if not value:
+            continue
+        bad = _CONTROL.search(value)
+        if bad:
+            raise LedgerError("control-char", column=names[key][0], char=f"U+{ord(bad.group()):04X}")
+        if len(value) > LONGEST:
+            raise LedgerError("cell-too-long", column=names[key][0], n=len(value), limit=LONGEST)
+        if key in _FREE_TEXT and value.startswith(_FORMULA):
+            raise LedgerError("formula-cell", column=names[key][0], lead=value[0])
+    for label, i in fills.items():
+        value = cells[i]
+        bad = _CONTROL_IN_TEXT.search(value)
+        if bad:
+            raise LedgerError("control-char", column=label, char=f"U+{ord(bad.group()):04X}")
+        if len(value) > LONGEST:
+            raise LedgerError("cell-too-long", column=label, n=len(value), limit=LONGEST)
+        if value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+            raise LedgerError("formula-cell", column=label, lead=value[0])
 
 
 def _header(cells: list[str], path: Path) -> tuple[dict[str, int], dict[str, int]]:
@@ -209,6 +242,8 @@ def _rows(path: Path) -> tuple[str, Iterator[Row]]:
             return path.name, rows
         table = read_table(path)
         return table.source, iter(table.rows)
+    except TooLarge as exc:
+        raise LedgerError("import-too-large", path=str(path), size=f"{exc.size:,}", limit=f"{SHEET_LIMIT >> 30} GiB") from exc
     except (SheetError, OSError) as exc:
         detail = exc.message() if isinstance(exc, SheetError) else (exc.strerror or str(exc))
         raise LedgerError("import-unreadable", path=str(path), detail=detail) from exc
@@ -230,6 +265,8 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
         # Column positions; a column the file lacks points at the padding cell after the last (always '')
         at = {key: where.get(key, width) for key, _ in COLUMNS}
         required = [(at[key], names[key][0]) for key in REQUIRED]
+        used = {key: i for key, i in at.items() if i < width}
+        formula_free = [i for key, i in used.items() if key in _FREE_TEXT] + list(fills.values())
         dates: dict[str, date] = {}  # a year's cases fall on a few hundred days
         seen: set[str] = set()
         pending: list[tuple[int, list[Any]]] = []
@@ -240,6 +277,10 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
                 for i, column in required:
                     if not cells[i]:
                         raise LedgerError("empty-cell", column=column)
+                # one quick look at the whole row; the cell-by-cell look only when something is suspect
+                if _CONTROL.search("".join(cells)) or max(map(len, cells)) > LONGEST \
+                        or any(cells[i].startswith(_FORMULA) for i in formula_free):
+                    _hostile(cells, used, fills, names)
                 code = cells[at["code"]] or None
                 if code and code in seen:
                     raise LedgerError("duplicate", code=code)
