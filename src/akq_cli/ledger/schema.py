@@ -40,7 +40,7 @@ commitments = Table(
     Column("status_on", Date, nullable=False),
     Column("source", Text),  # import file and row, or 'record'
     Column("purged_on", Date),
-    Index("ix_commitments_applicant", "applicant_id"),
+    # (No index on applicant_id: nothing looks commitments up by applicant; check reads decisions.)
     # Covering for the statistics (stats.py): an index-only scan in group order, no table lookups.
     Index("ix_commitments_stats", "department", "item_id", "signed_on", "route", "status"),
 )

@@ -1,5 +1,5 @@
 """Batch events and the statistics' copies: events.last_id and events.prior; tasks.department, item_id and
-signed_on (copied from the commitment); covering indexes for the statistics.
+signed_on (copied from the commitment); covering indexes for the statistics; no index on commitments.applicant_id.
 
 Revision 0001 builds its tables from the schema module as it is now, so a ledger created since this revision
 already has all of this and a ledger created before has none of it: add what is missing.
@@ -48,14 +48,18 @@ def upgrade() -> None:
         for name, columns in indexes:
             if name not in have:
                 op.create_index(name, table, columns)
-    if "ix_commitments_dept_month" in {i["name"] for i in inspector.get_indexes("commitments")}:
+    have = {i["name"] for i in inspector.get_indexes("commitments")}
+    if "ix_commitments_dept_month" in have:
         op.drop_index("ix_commitments_dept_month", "commitments")  # ix_commitments_stats serves a department's queries
+    if "ix_commitments_applicant" in have:
+        op.drop_index("ix_commitments_applicant", "commitments")  # no query reads it; every import paid for it
 
 
 def downgrade() -> None:
     op.drop_index("ix_tasks_stats", "tasks")
     op.drop_index("ix_commitments_stats", "commitments")
     op.create_index("ix_commitments_dept_month", "commitments", ["department", "signed_on"])
+    op.create_index("ix_commitments_applicant", "commitments", ["applicant_id"])
     for table, columns in COLUMNS.items():
         for column in columns:
             op.drop_column(table, column.name)
