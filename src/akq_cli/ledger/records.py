@@ -118,6 +118,8 @@ class Recorder:
     def __init__(self, conn: Connection, items: Mapping[str, Mapping[str, Any]], catalog_commit: str, actor: str,
                  planner: TaskPlanner) -> None:
         self.conn, self.items, self.commit, self.actor, self.planner = conn, items, catalog_commit, actor, planner
+        # Items whose fill-in fields an application with no values could fail (a required one): checked per item once.
+        self._asks: dict[str, bool] = {}
 
     def row(self, app: Application, source: str) -> list[Any]:
         """The commitment's columns after id, in table order (COLUMNS); its code is given out in `write`."""
@@ -128,7 +130,15 @@ class Recorder:
         kind = ids.kind_of(applicant_id)
         if kind is None:
             raise LedgerError("bad-id", value=applicant_id)
-        check_fill_in(item, app.fill_in)
+        asks = self._asks.get(app.item_id)
+        if asks is None:
+            try:
+                check_fill_in(item, {})
+                asks = self._asks[app.item_id] = False
+            except LedgerError:
+                asks = self._asks[app.item_id] = True
+        if app.fill_in or asks:
+            check_fill_in(item, app.fill_in)
         return [
             app.code or "", app.item_id, str(item.get("department", "")), self.commit, app.route, kind,
             app.applicant_name.strip(), applicant_id, app.proxy_name or None, app.proxy_authorisation or None,
@@ -268,6 +278,7 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
         used = {key: i for key, i in at.items() if i < width}
         formula_free = [i for key, i in used.items() if key in _FREE_TEXT] + list(fills.values())
         dates: dict[str, date] = {}  # a year's cases fall on a few hundred days
+        channels = {**{code: code for code in CHANNELS}, **{word: code for code, word in CHANNELS.items()}}
         seen: set[str] = set()
         pending: list[tuple[int, list[Any]]] = []
         for r in rows:
@@ -292,7 +303,7 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
                 app = Application(
                     item_id=cells[at["item_id"]], applicant_name=cells[at["applicant_name"]],
                     applicant_id=cells[at["applicant_id"]], signed_on=day,
-                    channel=choice(names["channel"][0], cells[at["channel"]], CHANNELS),
+                    channel=channels.get(cells[at["channel"]]) or choice(names["channel"][0], cells[at["channel"]], CHANNELS),
                     route=choice(names["route"][0], route, ROUTES) if route else "commitment",
                     proxy_name=cells[at["proxy_name"]], proxy_authorisation=cells[at["proxy_authorisation"]],
                     fill_in={label: cells[i] for label, i in fills.items() if cells[i]},
