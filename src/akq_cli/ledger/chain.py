@@ -136,7 +136,7 @@ def insert_batch(conn: Connection, actor: str, action: str, table: Table, rows: 
 def insert_rows(conn: Connection, actor: str, action: str, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Insert rows given as mappings of every column but id; returns the new ids."""
     names = [c.name for c in table.columns][1:]
-    return insert_batch(conn, actor, action, table, [tuple(row[n] for n in names) for row in rows])
+    return insert_batch(conn, actor, action, table, [tuple(row.get(n) for n in names) for row in rows])
 
 
 def _current(conn: Connection, table: Table, row_id: int) -> str:

@@ -122,7 +122,7 @@ class Recorder:
         self._asks: dict[str, bool] = {}
 
     def row(self, app: Application, source: str) -> list[Any]:
-        """The commitment's columns after id, in table order (COLUMNS); its code is given out in `write`."""
+        """The commitment's columns after id, in table order (_AFTER_ID); its code is given out in `write`."""
         item = self.items.get(app.item_id)
         if item is None:
             raise LedgerError("unknown-item", item=app.item_id)
