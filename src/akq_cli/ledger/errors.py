@@ -25,6 +25,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot make {path} owner-only (icacls: {detail}). The ledger holds personal data: have an administrator "
         "check the folder's permissions, then try again.",
     },
+    "old-schema": {
+        "zh": "台账的结构版本是 {have}，这一版 akq 需要 {want}。请先备份（akq ledger backup 文件名），再运行 akq ledger init 升级；"
+        "升级保留全部记录和审计链。",
+        "en": "The ledger's schema is at revision {have}; this akq needs {want}. Back it up (akq ledger backup FILE), then "
+        "run akq ledger init to upgrade; every record and the audit chain are kept.",
+    },
     "missing": {
         "zh": "台账文件 {path} 不存在。请先运行 akq ledger init。",
         "en": "The ledger {path} does not exist. Run akq ledger init first.",
