@@ -162,7 +162,7 @@ def test_audit_catches_an_edited_row(ledger: Ledger) -> None:
 
 
 def test_audit_catches_a_recomputed_chain_against_an_exported_head(ledger: Ledger, tmp_path: Path) -> None:
-    from akq_cli.ledger.chain import event_hash, row_digest
+    from akq_cli.ledger.chain import batch_digest, event_hash, row_digest
     from akq_cli.ledger.schema import commitments
 
     record(ledger)
@@ -178,11 +178,12 @@ def test_audit_catches_a_recomputed_chain_against_an_exported_head(ledger: Ledge
             conn.execute(text("ALTER TABLE events DISABLE TRIGGER events_append_only"))
         conn.execute(text("UPDATE commitments SET applicant_name = '李鬼' WHERE id = 1"))
         row = conn.execute(commitments.select().where(commitments.c.id == 1)).mappings().one()
-        forged = row_digest(commitments, dict(row))
+        forged = batch_digest([row_digest(commitments, dict(row))])  # its insert event covers it alone
         prev = "0" * 64
         for e in conn.execute(text("SELECT * FROM events ORDER BY seq")).mappings().all():
-            digest = forged if (e["tbl"], e["row_id"]) == ("commitments", 1) else e["digest"]
-            h = event_hash(prev, e["seq"], e["at"], e["actor"], e["action"], e["tbl"], e["row_id"], digest)
+            digest = forged if (e["tbl"], e["row_id"], e["prior"]) == ("commitments", 1, None) else e["digest"]
+            h = event_hash(prev, e["seq"], e["at"], e["actor"], e["action"], e["tbl"], e["row_id"], digest,
+                           e["last_id"], e["prior"])
             conn.execute(text("UPDATE events SET digest = :d, prev = :p, hash = :h WHERE seq = :s"),
                          {"d": digest, "p": prev, "h": h, "s": e["seq"]})
             prev = h

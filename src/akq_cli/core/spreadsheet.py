@@ -45,7 +45,7 @@ class Row:
 
     @property
     def empty(self) -> bool:
-        return not any(c.strip() for c in self.cells)
+        return not any(map(str.strip, self.cells))
 
 
 @dataclass
@@ -188,6 +188,14 @@ def _read_csv(data: bytes, path: Path) -> Table:
     return table
 
 
+def _csv_reason(exc: Exception, lang: str) -> str:
+    text = str(exc)
+    if text.startswith("field larger than field limit"):
+        limit = text.rsplit("(", 1)[-1].rstrip(")")
+        return f"单元格超过 {limit} 个字符" if lang == "zh" else f"a cell longer than {limit} characters"
+    return text
+
+
 def iter_csv(data: bytes, path: Path) -> tuple[str, Iterator[Row]]:
     """(encoding, rows as they are read): a million-row case export is never held as Row objects at once.
     Rows are not padded to a common width."""
@@ -203,11 +211,15 @@ def iter_csv(data: bytes, path: Path) -> tuple[str, Iterator[Row]]:
         dialect = csv.excel
 
     def rows() -> Iterator[Row]:
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
         try:
-            for i, rec in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
-                yield Row(i, [_text(c) for c in rec])
+            for i, rec in enumerate(reader, start=1):
+                # csv gives str cells only: _text's conversions reduce to this (a million-row export)
+                yield Row(i, [c.strip() if "\r" not in c else _text(c) for c in rec])
         except csv.Error as exc:
-            raise SheetError({"zh": f"{path.name} 不是有效的 CSV：{exc}", "en": f"{path.name} is not valid CSV: {exc}"}) from exc
+            line = reader.line_num
+            raise SheetError({"zh": f"{path.name} 第 {line} 行起不是有效的 CSV：{_csv_reason(exc, 'zh')}",
+                              "en": f"{path.name} is not valid CSV from line {line}: {_csv_reason(exc, 'en')}"}) from exc
 
     return encoding, rows()
 

@@ -115,6 +115,8 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         kind = kind_of_mode(st.st_mode)
         if kind != "file":
             raise NotRegularFile(name, kind)
+        if st.st_size > limit:  # refused before reading: a 1 GiB file is not first read into memory
+            raise TooLarge(name, st.st_size)
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:

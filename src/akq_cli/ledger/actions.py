@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 from pathlib import Path
@@ -81,8 +82,12 @@ def import_files(ledger: str | None, catalog: Path | None, actor: str | None, fi
         _, engine = open_ledger(ledger)
         rejected = 0
         for path in files:
-            with engine.begin() as conn:
-                result = records.import_file(recorder(conn, catalog, commit, who(actor)), path)
+            with engine.begin() as conn, db.deferred_indexes(conn, commitments, tasks.tasks):
+                writer = recorder(conn, catalog, commit, who(actor))
+                # The catalog and the modules stay for the whole import: out of the cycle collector's way, which
+                # otherwise walks them again and again while a million rows' tuples come and go.
+                gc.freeze()
+                result = records.import_file(writer, path)
             present.out(present.import_text(result))
             rejected += len(result.rejected)
         return 1 if rejected else 0

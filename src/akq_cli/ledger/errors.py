@@ -20,6 +20,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is inside the git work tree {tree}. The ledger holds personal data and must never be committed: "
         "choose a path outside it, e.g. ~/akq-ledger/ledger.db.",
     },
+    "acl-failed": {
+        "zh": "无法把 {path} 设为仅所有者可访问（icacls：{detail}）。台账含个人信息：请由管理员检查该文件夹的权限后重试。",
+        "en": "Cannot make {path} owner-only (icacls: {detail}). The ledger holds personal data: have an administrator "
+        "check the folder's permissions, then try again.",
+    },
+    "old-schema": {
+        "zh": "台账的结构版本是 {have}，这一版 akq 需要 {want}。请先备份（akq ledger backup 文件名），再运行 akq ledger init 升级；"
+        "升级保留全部记录和审计链。",
+        "en": "The ledger's schema is at revision {have}; this akq needs {want}. Back it up (akq ledger backup FILE), then "
+        "run akq ledger init to upgrade; every record and the audit chain are kept.",
+    },
     "missing": {
         "zh": "台账文件 {path} 不存在。请先运行 akq ledger init。",
         "en": "The ledger {path} does not exist. Run akq ledger init first.",
@@ -91,6 +102,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Decision {number}: its minimum publication period ends on {date}; repair cannot be applied for before.",
     },
     "import-unreadable": {"zh": "无法读取 {path}：{detail}", "en": "Cannot read {path}: {detail}"},
+    "import-too-large": {
+        "zh": "{path} 有 {size} 字节，超过导入文件的上限 {limit}。请按月份或部门分成几个文件再导入。",
+        "en": "{path} has {size} bytes, over the import limit of {limit}. Split it by month or department and import each.",
+    },
+    "control-char": {
+        "zh": "“{column}”列含控制字符 {char}（导出出错或内容被篡改）。请在原系统中核对这一行。",
+        "en": "column '{column}' holds the control character {char} (a broken export or tampered content). Check the row in the case system.",
+    },
+    "cell-too-long": {
+        "zh": "“{column}”列有 {n} 个字符，超过上限 {limit}。请核对这一行。",
+        "en": "column '{column}' has {n} characters, over the limit of {limit}. Check the row.",
+    },
+    "formula-cell": {
+        "zh": "“{column}”列以“{lead}”开头，像电子表格公式（用电子表格打开时可能被执行）。台账不收这样的值，请在原系统中核对。",
+        "en": "column '{column}' starts with '{lead}' like a spreadsheet formula (a spreadsheet may run it). The ledger "
+        "does not take such values: check the row in the case system.",
+    },
     "import-no-header": {
         "zh": "{path} 第 1 行缺少列：{missing}。需要的列：{columns}。",
         "en": "{path} row 1: missing columns: {missing}. Columns needed: {columns}.",

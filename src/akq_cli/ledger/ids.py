@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import mul
 
 COUNTY_CODE = "653023"  # 阿合奇县 administrative division code (GB/T 2260)
 
@@ -22,8 +23,7 @@ def id_number_ok(value: str) -> bool:
     """GB 11643-1999 居民身份证号码: 17 digits and an ISO 7064 MOD 11-2 check character."""
     if not _ID_SHAPE.fullmatch(value):
         return False
-    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11] == value[17]
+    return id_check_char(value[:17]) == value[17]
 
 
 def credit_code_ok(value: str) -> bool:
@@ -35,7 +35,8 @@ def credit_code_ok(value: str) -> bool:
 
 
 def id_check_char(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+    # map() rather than a generator: an import checks a million of these
+    return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]
 
 
 def credit_check_char(first17: str) -> str:
@@ -52,9 +53,6 @@ def kind_of(value: str) -> str | None:
     return None
 
 
-
-
-
 def commitment_code(day: date, serial: int) -> str:
     """承诺编码: county code, signing date, and the day's serial (5 digits)."""
-    return f"{COUNTY_CODE}{day:%Y%m%d}{serial:05d}"
+    return f"{COUNTY_CODE}{day.isoformat().replace('-', '')}{serial:05d}"  # strftime costs 5 µs a call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from akq_cli.core.spreadsheet import SHEET_LIMIT, Row, SheetError, iter_csv, read_table
-from akq_cli.core.state import read_regular
+from akq_cli.core.state import TooLarge, read_regular
 from akq_cli.ledger import chain, ids
 from akq_cli.ledger.errors import LedgerError, msg
 from akq_cli.ledger.schema import code_serials, commitments, status_history
@@ -26,6 +27,9 @@ STATUSES = {"accepted": "受理", "concluded": "办结", "withdrawn": "撤回", 
 # Which status may follow which: withdrawal and termination only before the matter is concluded (三（七）);
 # a concluded decision may still be revoked (撤销).
 NEXT = {"accepted": {"concluded", "withdrawn", "terminated", "revoked"}, "concluded": {"revoked"}}
+# Where a commitment row (its columns after id, as Recorder.row makes it) holds what the write path reads.
+_AFTER_ID = [c.name for c in commitments.columns][1:]
+CODE, ITEM, DEPARTMENT, ROUTE, SIGNED = (_AFTER_ID.index(n) for n in ("code", "item_id", "department", "route", "signed_on"))
 
 
 def choice(field_name: str, value: str, choices: Mapping[str, str]) -> str:
@@ -83,11 +87,11 @@ def reserve(conn: Connection, day: date, count: int, at_least: int = 0) -> int:
     return int(conn.execute(stmt).scalar_one())
 
 
-def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def assign_codes(conn: Connection, rows: list[list[Any]]) -> None:
     """承诺编码 for the rows that have none, in order, county-wide; codes given in an import move the counter on."""
     given: dict[date, int] = {}
     for row in rows:
-        code = row["code"]
+        code = row[CODE]
         if code and code.startswith(ids.COUNTY_CODE) and len(code) == 19 and code[6:].isdigit():
             try:
                 day = date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
@@ -96,16 +100,16 @@ def assign_codes(conn: Connection, rows: list[dict[str, Any]]) -> None:
             given[day] = max(given.get(day, 0), int(code[14:]))
     needed: dict[date, int] = {}
     for row in rows:
-        if not row["code"]:
-            needed[row["signed_on"]] = needed.get(row["signed_on"], 0) + 1
+        if not row[CODE]:
+            needed[row[SIGNED]] = needed.get(row[SIGNED], 0) + 1
     for day in given.keys() - needed.keys():
         reserve(conn, day, 0, given[day])
     serial = {day: reserve(conn, day, count, given.get(day, 0) + count) - count for day, count in needed.items()}
     for row in rows:
-        if not row["code"]:
-            day = row["signed_on"]
+        if not row[CODE]:
+            day = row[SIGNED]
             serial[day] += 1
-            row["code"] = ids.commitment_code(day, serial[day])
+            row[CODE] = ids.commitment_code(day, serial[day])
 
 
 class Recorder:
@@ -114,8 +118,11 @@ class Recorder:
     def __init__(self, conn: Connection, items: Mapping[str, Mapping[str, Any]], catalog_commit: str, actor: str,
                  planner: TaskPlanner) -> None:
         self.conn, self.items, self.commit, self.actor, self.planner = conn, items, catalog_commit, actor, planner
+        # Items whose fill-in fields an application with no values could fail (a required one): checked per item once.
+        self._asks: dict[str, bool] = {}
 
-    def row(self, app: Application, source: str) -> dict[str, Any]:
+    def row(self, app: Application, source: str) -> list[Any]:
+        """The commitment's columns after id, in table order (_AFTER_ID); its code is given out in `write`."""
         item = self.items.get(app.item_id)
         if item is None:
             raise LedgerError("unknown-item", item=app.item_id)
@@ -123,33 +130,29 @@ class Recorder:
         kind = ids.kind_of(applicant_id)
         if kind is None:
             raise LedgerError("bad-id", value=applicant_id)
-        check_fill_in(item, app.fill_in)
-        return {
-            "code": app.code or "",  # given out in `write`, county-wide
-            "item_id": app.item_id,
-            "department": str(item.get("department", "")),
-            "catalog_commit": self.commit,
-            "route": app.route,
-            "applicant_kind": kind,
-            "applicant_name": app.applicant_name.strip(),
-            "applicant_id": applicant_id,
-            "proxy_name": app.proxy_name or None,
-            "proxy_authorisation": app.proxy_authorisation or None,
-            "fill_in": json.dumps(app.fill_in, ensure_ascii=False, sort_keys=True),
-            "signed_on": app.signed_on,
-            "channel": app.channel,
-            "status": "accepted",
-            "status_on": app.signed_on,
-            "source": source,
-            "purged_on": None,
-        }
+        asks = self._asks.get(app.item_id)
+        if asks is None:
+            try:
+                check_fill_in(item, {})
+                asks = self._asks[app.item_id] = False
+            except LedgerError:
+                asks = self._asks[app.item_id] = True
+        if app.fill_in or asks:
+            check_fill_in(item, app.fill_in)
+        return [
+            app.code or "", app.item_id, str(item.get("department", "")), self.commit, app.route, kind,
+            app.applicant_name.strip(), applicant_id, app.proxy_name or None, app.proxy_authorisation or None,
+            json.dumps(app.fill_in, ensure_ascii=False, sort_keys=True) if app.fill_in else "{}",
+            app.signed_on, app.channel, "accepted", app.signed_on, source, None,
+        ]
 
-    def write(self, rows: list[dict[str, Any]]) -> list[int]:
+    def write(self, rows: list[list[Any]]) -> list[int]:
         assign_codes(self.conn, rows)
         # The commitment row is the 受理 (status accepted, status_on its date); status_history holds what follows.
-        new = chain.insert_rows(self.conn, self.actor, "record", commitments, rows)
+        new = chain.insert_batch(self.conn, self.actor, "record", commitments, rows)
         self.planner.plan(self.conn, self.actor, [
-            (i, self.items[r["item_id"]], r["signed_on"]) for i, r in zip(new, rows, strict=True) if r["route"] == "commitment"
+            (i, self.items[r[ITEM]], r[SIGNED], r[DEPARTMENT], r[ITEM]) for i, r in zip(new, rows, strict=True)
+            if r[ROUTE] == "commitment"
         ])
         return new
 
@@ -159,7 +162,7 @@ def record(recorder: Recorder, app: Application) -> str:
     if app.code and recorder.conn.execute(select(commitments.c.id).where(commitments.c.code == app.code)).first():
         raise LedgerError("duplicate", code=app.code)
     recorder.write([row])
-    return row["code"]
+    return str(row[CODE])
 
 
 # Import columns: (key, accepted headers). A department's case system names them its own way.
@@ -175,6 +178,14 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("proxy_authorisation", ("授权委托书", "授权委托书编号", "authorisation")),
 ]
 REQUIRED = ("item_id", "applicant_name", "applicant_id", "signed_on", "channel")
+# Hostile or broken cells, refused row by row: control characters (tab and newline only in fill-in values),
+# overlong cells, and free-text values that a spreadsheet would run as a formula when the data goes back out.
+LONGEST = 1000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FORMULA = ("=", "+", "-", "@")
+_FREE_TEXT = ("applicant_name", "proxy_name", "proxy_authorisation")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 FILL_PREFIX = ("填写：", "填写:", "fill:")
 
 
@@ -189,6 +200,30 @@ class ImportResult:
     source: str
     accepted: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+
+
+def _hostile(cells: list[str], at: dict[str, int], fills: dict[str, int], names: dict[str, tuple[str, ...]]) -> None:
+    """LedgerError for the first hostile or broken cell of a row (cells: the row's used cells, stripped)."""
+    for key, i in at.items():
+        value = cells[i]
+        if not value:
+            continue
+        bad = _CONTROL.search(value)
+        if bad:
+            raise LedgerError("control-char", column=names[key][0], char=f"U+{ord(bad.group()):04X}")
+        if len(value) > LONGEST:
+            raise LedgerError("cell-too-long", column=names[key][0], n=len(value), limit=LONGEST)
+        if key in _FREE_TEXT and value.startswith(_FORMULA):
+            raise LedgerError("formula-cell", column=names[key][0], lead=value[0])
+    for label, i in fills.items():
+        value = cells[i]
+        bad = _CONTROL_IN_TEXT.search(value)
+        if bad:
+            raise LedgerError("control-char", column=label, char=f"U+{ord(bad.group()):04X}")
+        if len(value) > LONGEST:
+            raise LedgerError("cell-too-long", column=label, n=len(value), limit=LONGEST)
+        if value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+            raise LedgerError("formula-cell", column=label, lead=value[0])
 
 
 def _header(cells: list[str], path: Path) -> tuple[dict[str, int], dict[str, int]]:
@@ -217,6 +252,8 @@ def _rows(path: Path) -> tuple[str, Iterator[Row]]:
             return path.name, rows
         table = read_table(path)
         return table.source, iter(table.rows)
+    except TooLarge as exc:
+        raise LedgerError("import-too-large", path=str(path), size=f"{exc.size:,}", limit=f"{SHEET_LIMIT >> 30} GiB") from exc
     except (SheetError, OSError) as exc:
         detail = exc.message() if isinstance(exc, SheetError) else (exc.strerror or str(exc))
         raise LedgerError("import-unreadable", path=str(path), detail=detail) from exc
@@ -234,28 +271,42 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
             return result
         where, fills = _header(first.cells, path)
         names = dict(COLUMNS)
+        width = max([*where.values(), *fills.values()]) + 1
+        # Column positions; a column the file lacks points at the padding cell after the last (always '')
+        at = {key: where.get(key, width) for key, _ in COLUMNS}
+        required = [(at[key], names[key][0]) for key in REQUIRED]
+        used = {key: i for key, i in at.items() if i < width}
+        formula_free = [i for key, i in used.items() if key in _FREE_TEXT] + list(fills.values())
+        dates: dict[str, date] = {}  # a year's cases fall on a few hundred days
+        channels = {**{code: code for code in CHANNELS}, **{word: code for code, word in CHANNELS.items()}}
         seen: set[str] = set()
-        pending: list[tuple[int, dict[str, Any]]] = []
+        pending: list[tuple[int, list[Any]]] = []
         for r in rows:
             cells = r.cells
-
-            def cell(key: str, cells: list[str] = cells) -> str:
-                i = where.get(key)
-                return cells[i].strip() if i is not None and i < len(cells) else ""
+            cells = [c.strip() for c in cells[:width]] + [""] * (width + 1 - min(len(cells), width))
             try:
-                for key in REQUIRED:
-                    if not cell(key):
-                        raise LedgerError("empty-cell", column=names[key][0])
-                code = cell("code") or None
+                for i, column in required:
+                    if not cells[i]:
+                        raise LedgerError("empty-cell", column=column)
+                # one quick look at the whole row; the cell-by-cell look only when something is suspect
+                if _CONTROL.search("".join(cells)) or max(map(len, cells)) > LONGEST \
+                        or any(cells[i].startswith(_FORMULA) for i in formula_free):
+                    _hostile(cells, used, fills, names)
+                code = cells[at["code"]] or None
                 if code and code in seen:
                     raise LedgerError("duplicate", code=code)
+                signed = cells[at["signed_on"]]
+                day = dates.get(signed)
+                if day is None:
+                    day = dates[signed] = parse_date(names["signed_on"][0], signed)
+                route = cells[at["route"]]
                 app = Application(
-                    item_id=cell("item_id"), applicant_name=cell("applicant_name"), applicant_id=cell("applicant_id"),
-                    signed_on=parse_date(names["signed_on"][0], cell("signed_on")),
-                    channel=choice(names["channel"][0], cell("channel"), CHANNELS),
-                    route=choice(names["route"][0], cell("route"), ROUTES) if cell("route") else "commitment",
-                    proxy_name=cell("proxy_name"), proxy_authorisation=cell("proxy_authorisation"),
-                    fill_in={label: cells[i].strip() for label, i in fills.items() if i < len(cells) and cells[i].strip()},
+                    item_id=cells[at["item_id"]], applicant_name=cells[at["applicant_name"]],
+                    applicant_id=cells[at["applicant_id"]], signed_on=day,
+                    channel=channels.get(cells[at["channel"]]) or choice(names["channel"][0], cells[at["channel"]], CHANNELS),
+                    route=choice(names["route"][0], route, ROUTES) if route else "commitment",
+                    proxy_name=cells[at["proxy_name"]], proxy_authorisation=cells[at["proxy_authorisation"]],
+                    fill_in={label: cells[i] for label, i in fills.items() if cells[i]},
                     code=code,
                 )
                 pending.append((r.number, recorder.row(app, f"{source}#{r.number}")))
@@ -274,17 +325,17 @@ def import_file(recorder: Recorder, path: Path, batch: int = 20_000) -> ImportRe
     return result
 
 
-def _flush(recorder: Recorder, pending: list[tuple[int, dict[str, Any]]], result: ImportResult) -> None:
+def _flush(recorder: Recorder, pending: list[tuple[int, list[Any]]], result: ImportResult) -> None:
     """Write a batch, less the rows whose 承诺编码 the ledger already holds."""
-    codes = [row["code"] for _, row in pending if row["code"]]
+    codes = [row[CODE] for _, row in pending if row[CODE]]
     taken: set[str] = set()
     for start in range(0, len(codes), 900):
         chunk = codes[start:start + 900]
         taken.update(recorder.conn.execute(select(commitments.c.code).where(commitments.c.code.in_(chunk))).scalars())
     keep = []
     for number, row in pending:
-        if row["code"] in taken:
-            result.rejected.append(Rejected(number, msg("duplicate", code=row["code"])))
+        if row[CODE] in taken:
+            result.rejected.append(Rejected(number, msg("duplicate", code=row[CODE])))
         else:
             keep.append(row)
     result.accepted += len(recorder.write(keep))

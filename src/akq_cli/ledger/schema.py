@@ -40,8 +40,9 @@ commitments = Table(
     Column("status_on", Date, nullable=False),
     Column("source", Text),  # import file and row, or 'record'
     Column("purged_on", Date),
-    Index("ix_commitments_applicant", "applicant_id"),
-    Index("ix_commitments_dept_month", "department", "signed_on"),
+    # (No index on applicant_id: nothing looks commitments up by applicant; check reads decisions.)
+    # Covering for the statistics (stats.py): an index-only scan in group order, no table lookups.
+    Index("ix_commitments_stats", "department", "item_id", "signed_on", "route", "status"),
 )
 
 # Every status a commitment has had: accepted (受理) -> concluded (办结) / withdrawn (撤回) / terminated (终止) /
@@ -78,7 +79,14 @@ tasks = Table(
     Column("assist_number", Text),  # 协助核查函 number
     Column("assist_to", Text),
     Column("assist_reply_by", Date),
+    # Copies of the commitment's department, item and signing day (fixed once it is recorded), so that the
+    # statistics group tasks without joining a million commitments. Not in the row digest (copies, not facts):
+    # audit checks them against the commitment instead.
+    Column("department", String(16), info={"copy": True}),
+    Column("item_id", String(40), info={"copy": True}),
+    Column("signed_on", Date, info={"copy": True}),
     Index("ix_tasks_due", "outcome", "due_on"),
+    Index("ix_tasks_stats", "department", "item_id", "signed_on", "due_on", "outcome", "outcome_on"),
 )
 
 # Decisions after a 不实 finding (or imported from an upper-level list): the measure and any dishonesty record.
@@ -130,6 +138,11 @@ events = Table(
     Column("digest", String(64), nullable=False),
     Column("prev", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # Since revision 0002 an insert is one event for its batch of rows, row_id..last_id, whose digest covers the
+    # rows' digests in id order; a change to one row carries the row's digest before it (prior) and after it.
+    # Both None: an event written before 0002 (one per row, its digest the row's after the write).
+    Column("last_id", Integer),
+    Column("prior", String(64)),
     Index("ix_events_row", "tbl", "row_id"),
 )
 
@@ -152,3 +165,5 @@ department_roles = Table(
 
 # Tables whose rows the event chain covers, in a fixed order (audit walks them).
 AUDITED = {t.name: t for t in (commitments, status_history, tasks, decisions, appeals)}
+# The columns a row's digest covers: all but the copies.
+DIGESTED = {name: [c for c in t.columns if not c.info.get("copy")] for name, t in AUDITED.items()}

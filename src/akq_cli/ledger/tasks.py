@@ -3,6 +3,7 @@ closed by `verify`, helped by `assist` (协助核查函)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from akq_cli.core.timing import Timing, parse_text, timing_of
 from akq_cli.ledger import chain
 from akq_cli.ledger.deadlines import CalendarOverrides, Deadline, due_date
 from akq_cli.ledger.errors import LedgerError
-from akq_cli.ledger.schema import commitments, tasks
+from akq_cli.ledger.schema import DIGESTED, commitments, tasks
 from akq_cli.render.assist_letter import AssistLetter, write_assist_letter
 
 OUTCOMES = {"true": "属实", "false": "不实", "unverifiable": "无法核查"}
@@ -47,28 +48,39 @@ class TaskPlanner:
             found = self._deadlines[key] = due_date(start, timing, self.overrides)
         return found
 
-    def plan(self, conn: Connection, actor: str, new: Iterable[tuple[int, Mapping[str, Any], date]]) -> None:
+    def plan(self, conn: Connection, actor: str, new: Iterable[tuple[int, Mapping[str, Any], date, str, str]]) -> None:
+        """A task for each new commitment: (its id, its item, its signing day, its department, its item id)."""
         rows = []
-        cache: dict[int, tuple[str, str, str | None, Timing | None]] = {}
-        for commitment_id, item, signed_on in new:
-            key = id(item)
-            if key not in cache:
-                v = item.get("verification") or {}
-                timing = item_timing(item)
-                cache[key] = (json.dumps(v.get("methods") or [], ensure_ascii=False),
-                              json.dumps(v.get("data_sources") or [], ensure_ascii=False),
-                              json.dumps(timing.mapping()) if timing else None, timing)
-            methods, sources, timing_text, timing = cache[key]
-            start = signed_on if timing is not None and timing.start == "accepted" else None
-            due = self.deadline(timing, start) if timing is not None and start is not None else None
-            rows.append({
-                "commitment_id": commitment_id, "methods": methods, "data_sources": sources, "timing": timing_text,
-                "start_on": start, "due_on": due.due if due else None,
-                "provisional": bool(due and due.provisional), "provisional_reason": due.reason if due else None,
-                "outcome": None, "outcome_on": None, "method": None, "inspector": None, "note": None,
-                "assist_number": None, "assist_to": None, "assist_reply_by": None,
-            })
-        chain.insert_rows(conn, actor, "task", tasks, rows)
+        # Everything but the commitment's id follows from the item and the day: a few hundred pairs in an import.
+        made: dict[tuple[int, date], tuple[tuple[Any, ...], str]] = {}
+        shared: dict[int, str] = {}  # commitment id -> the repr part of its task's digest that it shares
+        for commitment_id, item, signed_on, department, item_id in new:
+            key = (id(item), signed_on)
+            rest = made.get(key)
+            if rest is None:
+                values = self._task(item, signed_on, department, item_id)
+                rest = made[key] = (values, "\x1f".join(map(repr, values[:_DIGESTED_AFTER])))
+            rows.append((commitment_id, *rest[0]))
+            shared[commitment_id] = rest[1]
+
+        def digest(row: tuple[Any, ...]) -> str:  # chain.row_digest's value, the shared part's repr made once
+            return hashlib.sha256(f"{row[0]!r}\x1f{row[1]!r}\x1f{shared[row[1]]}".encode()).hexdigest()
+
+        chain.insert_batch(conn, actor, "task", tasks, rows, digest)
+
+    def _task(self, item: Mapping[str, Any], signed_on: date, department: str, item_id: str) -> tuple[Any, ...]:
+        """A task's columns after id and commitment_id, in table order."""
+        v = item.get("verification") or {}
+        timing = item_timing(item)
+        start = signed_on if timing is not None and timing.start == "accepted" else None
+        due = self.deadline(timing, start) if timing is not None and start is not None else None
+        return (
+            json.dumps(v.get("methods") or [], ensure_ascii=False), json.dumps(v.get("data_sources") or [], ensure_ascii=False),
+            json.dumps(timing.mapping()) if timing else None, start, due.due if due else None,
+            bool(due and due.provisional), due.reason if due else None,
+            None, None, None, None, None, None, None, None,  # outcome … assist_reply_by: nothing done yet
+            department, item_id, signed_on,
+        )
 
     def started(self, conn: Connection, actor: str, commitment_id: int, events: set[str], on: date) -> None:
         """The decision or registration happened: tasks counted from it get their deadline now."""
@@ -91,6 +103,11 @@ class TaskPlanner:
                                  {"due_on": due.due, "provisional": due.provisional, "provisional_reason": due.reason})
                 changed += 1
         return changed
+
+
+# The digest covers a task's columns up to its copies (schema.DIGESTED): id, commitment_id, then these many.
+_DIGESTED_AFTER = len(DIGESTED["tasks"]) - 2
+assert [c.name for c in DIGESTED["tasks"]] == [c.name for c in tasks.columns][:len(DIGESTED["tasks"])]
 
 
 def _timing_args(text: str) -> dict[str, Any]:

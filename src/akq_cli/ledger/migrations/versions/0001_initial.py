@@ -19,8 +19,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # The schema module is the first revision's schema; a later change to it comes with revision 0002
-    # written as explicit op.* calls, so that this one keeps creating what it created.
+    # Built from the schema module as it is now: a later revision adds only what an older ledger lacks
+    # (0002 looks before it adds).
     bind = op.get_bind()
     metadata.create_all(bind)
     chain.install_guards(bind)
