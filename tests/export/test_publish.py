@@ -237,3 +237,15 @@ def test_first_publish_makes_the_folder_of_dest(tmp_path: Path) -> None:
     result = run_akq("publish", site(tmp_path / "a", "A"), dest, "--store", tmp_path / "store")
     assert result.code == 0, result.err
     assert served(dest) == "<p>A</p>"
+
+
+def test_the_exports_marker_is_not_published_and_does_not_tell_two_builds_apart(tmp_path: Path, dest: Path) -> None:
+    # The marker records each file's modification time in its own folder: two builds of the same catalog
+    # differ there and nowhere else, and it has no business on a web server.
+    a, a_again = site(tmp_path / "a", "A"), site(tmp_path / "a2", "A")
+    (a / ".akq-export.json").write_text('{"files": {"index.html": [1, 1]}}', "utf-8")
+    (a_again / ".akq-export.json").write_text('{"files": {"index.html": [1, 2]}}', "utf-8")
+    for s in (a, a_again):
+        assert akq_publish(s, dest, dest=dest).code == 0
+    assert len(versions(dest)) == 1
+    assert not (dest / ".akq-export.json").exists() and (dest / "index.html").exists()

@@ -35,6 +35,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from akq_cli.core.files import atomic_write_text
+from akq_cli.site.writer import MARKER
 
 VERSION = re.compile(r"^(\d{6})-([0-9a-f]{12})$")
 KEEP = 5
@@ -106,12 +107,14 @@ def tree_hash(src: Path) -> str:
 
 
 def _files(src: Path) -> list[Path]:
+    """The site's files: not the export's own marker, which holds each file's modification time in this
+    folder (so two builds of the same content would look different) and has no business on a web server."""
     out = []
     for root, dirs, names in os.walk(src):
         dirs.sort()
         for name in sorted(names):
             p = Path(root) / name
-            if p.is_file() and not p.is_symlink():
+            if p.is_file() and not p.is_symlink() and not (name == MARKER and Path(root) == src):
                 out.append(p)
     return out
 
