@@ -154,6 +154,13 @@ def test_filters_narrow_the_list(watched: Watched, url: str) -> None:
     expect_titles(page, ["经济困难证明", "无犯罪记录证明"])  # the hostile item's area only looks alike
     choose(page, "#f-kind", "涉企经营许可事项")
     expect_titles(page, [])
+    # a shared filter link names the department and the area by code, and keeps working
+    from akq_cli.site.model import area_code
+
+    page.goto(url + "index.html?dept=SFJ&area=" + area_code("法律服务"))
+    expect_titles(page, ["经济困难证明", "无犯罪记录证明"])
+    page.goto(url + "index.html?dept=RSJ")
+    expect_titles(page, ["职业资格证书"])
     # a bookmarked filter comes back
     page.goto(url + "index.html?q=%E7%BB%8F%E6%B5%8E")
     page.wait_for_function("document.getElementById('result-count').textContent.indexOf('找到 1 项') >= 0")

@@ -128,6 +128,11 @@
   deptNames.sort(function (x, y) { return y[0].length - x[0].length; });
   var catHay = [];
   for (var ci = 0; ci < data.cats.length; ci++) { catHay.push(fold(data.cats[ci])); }
+  // The filters' options carry a department's code and an area's name as text: their numbers in the
+  // index are looked up by those, not by the options' positions, so the two lists may differ in order.
+  var deptNumber = {}, catNumber = {};
+  for (var dn = 0; dn < data.depts.length; dn++) { deptNumber[data.depts[dn][0]] = dn; }
+  for (var cn = 0; cn < data.cats.length; cn++) { catNumber[data.cats[cn]] = cn; }
 
   function Column() { this.parts = []; this.starts = new Int32Array(N + 1); this.text = ""; }
   Column.prototype.add = function (m, text) { this.starts[m] = this.parts.length ? this.size : 0; this.parts.push(text); this.size = (this.size || 0) + text.length + 1; };
@@ -519,12 +524,13 @@
   function apply() {
     var want = words(q.value);
     // Options carry codes (dept=SFJ, area=a1b2c3d4), so a shared link survives a new
-    // department; they are listed in the index's order, so the position gives the number.
-    var d = fDept.selectedIndex > 0 ? fDept.selectedIndex - 1 : -1;
-    var c = fCat.selectedIndex > 0 ? fCat.selectedIndex - 1 : -1;
+    // department. An option the index does not know (-2) matches nothing rather than everything.
+    var d = fDept.value === "" ? -1 : (fDept.value in deptNumber ? deptNumber[fDept.value] : -2);
+    var cText = fCat.selectedIndex > 0 ? fCat.options[fCat.selectedIndex].text : "";
+    var c = cText === "" ? -1 : (cText in catNumber ? catNumber[cText] : -2);
     var k = fKind.value === "" ? -1 : +fKind.value;
     var allowed = function (it) {
-      return !((d >= 0 && it[3] !== d) || (c >= 0 && it[4] !== c) || (k >= 0 && it[5] !== k));
+      return !((d !== -1 && it[3] !== d) || (c !== -1 && it[4] !== c) || (k >= 0 && it[5] !== k));
     };
     ranked = want.length > 0;
     if (ranked) {
@@ -550,7 +556,7 @@
     shown = 0;
     lastDept = -1;
     showMore();
-    var filtered = want.length || d >= 0 || c >= 0 || k >= 0;
+    var filtered = want.length || d !== -1 || c !== -1 || k >= 0;
     if (!matches.length) {
       status.textContent = suggested.length
         ? "没有找到完全符合的事项，下面是名称相近的 " + suggested.length + " 项。"
