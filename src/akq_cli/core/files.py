@@ -161,6 +161,15 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
+def emit(data: bytes, output: Path | None) -> None:
+    """A report's bytes to standard output, or atomically to ``output``; an OSError is the caller's to word."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(output, data)
+
+
 def atomic_write_text(path: Path, text: str, *, bom: bool = False) -> None:
     atomic_write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
 

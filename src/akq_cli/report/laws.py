@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from rich.text import Text
 
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.escape import visible
-from akq_cli.core.files import atomic_write_bytes, cannot_write
+from akq_cli.core.files import cannot_write, emit
 from akq_cli.core.i18n import lang, pick, t
 from akq_cli.core.laws import Instrument, LawRegister, RegisterError, load_register
 from akq_cli.core.state import CatalogError, CatalogState
@@ -212,14 +211,10 @@ def run_laws(catalog: Path | None, format: str, output: Path | None, as_of: str 
         if console is not None:
             return 0
         data = buf.getvalue().encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
     try:
-        atomic_write_bytes(output, data)
+        emit(data, output)
     except OSError as exc:
-        return _error(cannot_write(output, exc))
+        return _error(cannot_write(output or "-", exc))
     return 0
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import os
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from rich.text import Text
 from akq_cli.core import vocab
 from akq_cli.core.catalog import load_catalog
 from akq_cli.core.escape import visible
-from akq_cli.core.files import atomic_write_bytes, reason
+from akq_cli.core.files import emit, reason
 from akq_cli.core.i18n import lang, pick, t
 from akq_cli.core.paths import relative_to
 from akq_cli.core.state import CatalogError
@@ -283,12 +282,8 @@ def run_report(catalog: Path | None, format: str, output: Path | None, as_of: st
         buf = io.StringIO()
         text(result, Console(file=buf, width=160, highlight=False, color_system=None), extra)
         data = buf.getvalue().encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
     try:
-        atomic_write_bytes(output, data)
+        emit(data, output)
     except OSError as exc:
-        return _error(words("report")["cannot_write"].format(path=output, error=reason(exc)))
+        return _error(words("report")["cannot_write"].format(path=output or "-", error=reason(exc)))
     return 0
