@@ -145,3 +145,29 @@ def test_a_folder_of_the_output_swapped_for_a_symlink_is_refused(built: tuple[Pa
     assert result.code == 2 and "outside the output folder" in result.err, result.err
     assert list(elsewhere.iterdir()) == []
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_a_marker_that_is_no_regular_file_is_not_read(built: tuple[Path, Path], kind: str) -> None:
+    # A symlink could point at /proc/self/environ, a FIFO would hang the read: the folder is then no export of ours.
+    import os
+
+    repo, out = built
+    (out / MARKER).unlink()
+    if kind == "symlink":
+        (out / MARKER).symlink_to("/proc/self/environ")
+    else:
+        os.mkfifo(out / MARKER)
+    result = run_akq("export", "--catalog", repo / "catalog", "-o", out, env={"AKQ_LANG": "en"})
+    assert result.code == 2 and "is not empty and is not a previous akq export" in result.err, result.err
+    assert "PATH=" not in result.out + result.err
+
+
+def test_a_forged_summary_is_not_printed_nor_a_crash(built: tuple[Path, Path]) -> None:
+    repo, out = built
+    marker = json.loads((out / MARKER).read_text("utf-8"))
+    marker["summary"] = {"items": "many", "warnings": [{"zh": 1}]}  # the right key, a summary of the wrong shape
+    (out / MARKER).write_text(json.dumps(marker), "utf-8")
+    result = run_akq("export", "--catalog", repo / "catalog", "-o", out, env={"AKQ_LANG": "en"})
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+    assert json.loads((out / MARKER).read_text("utf-8"))["summary"]["items"] > 0  # built again

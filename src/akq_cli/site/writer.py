@@ -25,9 +25,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
+from akq_cli.core.state import read_regular
 from akq_cli.site.helpers import Helpers
 
 MARKER = ".akq-export.json"
+MARKER_LIMIT = 64 * 1024 * 1024  # 10,000 pages make about 0.6 MB
 PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
 
 
@@ -62,9 +64,9 @@ class SiteWriter:
             raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
                                  "en": f"{out} exists and is not a folder. Choose another output folder."})
         marker = out / MARKER
-        if marker.is_file():
-            try:
-                self.marker = json.loads(marker.read_text("utf-8"))
+        if marker.is_file() and not marker.is_symlink():
+            try:  # a regular file of sane size only: a FIFO would hang the read, a huge file fill the memory
+                self.marker = json.loads(read_regular(marker, MARKER_LIMIT).decode("utf-8"))
                 self.previous = [f for f in self.marker.get("files", []) if isinstance(f, str)]
             except (ValueError, AttributeError, OSError):
                 self.marker, self.previous = {}, []
@@ -92,8 +94,8 @@ class SiteWriter:
         writes a file gives it a new time, and then the whole site is built again. Hashing 100 MB of pages
         instead cost a second of the two an unchanged export may take.
         """
-        files = self.marker.get("files")
-        if self.marker.get("key") != key or not isinstance(files, dict) or not isinstance(self.marker.get("summary"), dict):
+        files, summary = self.marker.get("files"), self.marker.get("summary")
+        if self.marker.get("key") != key or not isinstance(files, dict) or not _summary_ok(summary):
             return None
         root = self.out.resolve()
 
@@ -192,6 +194,13 @@ class _Failed(Exception):
     def error(self) -> WriteError:
         path, errno, strerror = self.args
         return WriteError(Path(path), OSError(errno, strerror))
+
+
+def _summary_ok(summary: Any) -> bool:
+    """What the command prints from a reused export: the item count and the warnings, each in both languages."""
+    return (isinstance(summary, dict) and type(summary.get("items")) is int and isinstance(summary.get("warnings"), list)
+            and all(isinstance(w, dict) and all(isinstance(w.get(k), str) for k in ("zh", "en"))
+                    for w in summary["warnings"]))
 
 
 def _put(target: Path, data: bytes) -> tuple[bool, list[int]]:
