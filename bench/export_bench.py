@@ -4,11 +4,13 @@
 
 Generates each catalog with bench/synth.py (into bench/catalogs/<N>, reused when
 present) and times the real command as a user runs it, start-up included:
-`akq export <catalog> -o DIR`, first into an empty folder, then again into the
-same folder (nothing changed: the marker's digest of the inputs matches and every
-file's SHA-256 is checked, nothing is built), then once more after one item file
-gained a comment line (a real change of input: everything is built again, and only
-changed files are rewritten; the file is restored afterwards). Reports
+`akq export <catalog> -o DIR`, first into a folder never used before (each run its own;
+all are deleted after the last timing, never before one: see bench/create_files.py),
+then again into the same folder (nothing changed: the marker's digest of the inputs
+matches and every file's size and modification time are as written, nothing is built),
+then once more after one item file gained a comment line (a real change of input:
+everything is built again, and only changed files are rewritten; the file is restored
+afterwards). Reports
 the median of --runs, wall-clock and CPU seconds (CPU does not grow when other
 programs share the machine), and the sizes a phone downloads: the index page,
 the search index (raw and gzip-compressed, as a web server sends it), and the
@@ -26,6 +28,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -66,14 +69,25 @@ def main() -> None:
         ap.error("--text real has no git history yet: leave out --commits")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
     rows = []
+    (HERE / "out").mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="export-", dir=HERE / "out"))
+    try:
+        _measure(opts, rows, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # after the timings: see above
+    _report(rows)
+
+
+def _measure(opts: argparse.Namespace, rows: list[dict], work: Path) -> None:
     for n in opts.items:
         cat = synthetic_history(n, opts.commits) if opts.commits else synthetic_catalog(n, opts.text)
-        out = HERE / "out" / f"export-{n}"
         fresh, again, touched = [], [], []
         some_item = sorted((Path(cat) / "items").rglob("*.yaml"))[0]
         original = some_item.read_bytes()
         for run in range(opts.runs):
-            shutil.rmtree(out, ignore_errors=True)
+            # A folder never used before, and nothing deleted first: right after deleting a site's worth
+            # of files, creating as many costs this machine's file system seconds more (bench/create_files.py).
+            out = work / f"export-{n}-{run}"
             fresh.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
             again.append(timed([*akq_command(), "export", str(cat), "-o", str(out)]))
             try:
@@ -98,6 +112,9 @@ def main() -> None:
             "xlsx": (out / "catalog.xlsx").stat().st_size,
             "json": (out / "catalog.json").stat().st_size,
         })
+
+
+def _report(rows: list[dict]) -> None:
     print("| items (published) | export, empty folder | again, unchanged | again, one item changed | files | site size "
           "| index.html | search index (gzip) | catalog.xlsx | catalog.json |")
     print("|---|---|---|---|---|---|---|---|---|---|")
