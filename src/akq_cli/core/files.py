@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from akq_cli.core.i18n import pick
 
@@ -52,6 +53,9 @@ class WriteError(OSError):
         super().__init__(cause.errno, cause.strerror, str(path))
         self.path = Path(path)
         self.cause = cause
+
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in a forked helper, it crosses back pickled
+        return type(self), (self.path, OSError(self.cause.errno, self.cause.strerror))
 
     def message(self) -> str:
         return cannot_write(self.path, self.cause)

@@ -14,12 +14,12 @@ from akq_cli.site import opendata
 from akq_cli.site.helpers import Helpers
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
-from akq_cli.site.pages import render
+from akq_cli.site.pages import Parts, environment, render
 from akq_cli.site.plans import open_data as plans_json
 from akq_cli.site.plans import plan_views, published_files
 from akq_cli.site.search import search_data
 from akq_cli.site.sources import Source, known_blobs
-from akq_cli.site.writer import ExportRefused
+from akq_cli.site.writer import ExportRefused, SiteWriter, Written
 
 # Up to this many items the index page lists them all, so that it works without
 # JavaScript; above it, the index page links to the department and area pages
@@ -35,8 +35,8 @@ class Build:
     files: dict[str, bytes]
     model: SiteModel
     git: GitInfo
-    change_sets: list[ChangeSet]
     warnings: list[dict[str, str]] = field(default_factory=list)
+    written: Written = field(default_factory=dict)  # files already put into the output folder (``out``)
 
 
 def in_ci() -> bool:
@@ -60,19 +60,34 @@ def _changes(git: GitInfo, top: Path | None, rel: str,
 
 
 def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
-               sources: list[Source] | None = None, facts: tuple[GitInfo, Path | None, str] | None = None) -> Build:
-    """The whole site; ``facts`` is git_info(catalog.root) when the caller has already asked."""
-    from akq_cli.core.resources import resource_dir
+               sources: list[Source] | None = None, facts: tuple[GitInfo, Path | None, str] | None = None,
+               out: SiteWriter | None = None) -> Build:
+    """The whole site; ``facts`` is git_info(catalog.root) when the caller has already asked.
 
+    With ``out``, the item pages and the open data (nearly all the bytes) are written there by the
+    process that made them, and ``Build.written`` says what was written; the rest is in ``files``.
+    """
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = facts or git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    # A large export keeps both cores busy: the change log (git's history, parsed), the
-    # open data (JSON, CSV and the workbook) and half of the item pages are built in
-    # forked helpers while this process renders the rest.
     jobs = Helpers(len(model.entries) > BACKGROUND_FROM)
-    known = known_blobs(sources or [])
-    history = jobs.start(lambda: _changes(git, top, rel, known))
+    try:
+        return _build(catalog, model, git, (top, rel), known_blobs(sources or []), warnings, jobs, forms_dir,
+                      inline_limit, out)
+    finally:
+        jobs.close()  # helpers still running after an error are stopped
+
+
+def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path | None, str],
+           known: dict[str, dict[str, Any]], warnings: list[dict[str, str]], jobs: Helpers,
+           forms_dir: Path | None, inline_limit: int, out: SiteWriter | None) -> Build:
+    """A large export keeps both cores busy: the change log (git's history, parsed), the open data
+    (JSON, CSV and the workbook), the list pages and half of the item pages are made in forked
+    helpers while this process makes the rest. The first two start before the search index is
+    built; the pages need its file name, so their helpers start after it."""
+    from akq_cli.core.resources import resource_dir
+
+    top, rel = where
 
     files: dict[str, bytes] = {}
     meta = model.meta
@@ -87,6 +102,7 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         "settings": model.settings,
         "assets": {},  # filled below, before any page is rendered
     }
+    common["part"] = Parts(common)
 
     def page(out: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
         root = "../" * path.count("/")
@@ -96,6 +112,22 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     entries = model.entries
     standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}
     groups = {g.id: g for g in model.groups}
+
+    def deliver(made: dict[str, bytes]) -> tuple[dict[str, bytes], Written]:
+        """Put into the output folder where there is one, rather than sent back through a pipe to be written."""
+        return ({}, out.put(made)) if out is not None else (made, {})
+
+    written: Written = {}
+
+    def keep(parts: tuple[dict[str, bytes], Written]) -> None:
+        files.update(parts[0])
+        written.update(parts[1])
+
+    lists = [*((p.url, "department.html", {"group": g, "list_page": p}) for g in model.groups for p in g.pages),
+             *((p.url, "area.html", {"area": a, "list_page": p}) for a in model.areas for p in a.pages)]
+    if out is not None:  # named before any helper writes
+        out.plan([*(e.url for e in entries), *(url for url, _, _ in lists), *opendata.FILES])
+    open_data = jobs.start(lambda: deliver(_open_data(model, git)))
 
     # Assets are named by their content, so a browser never keeps a stale copy after an update
     # and a server may let them be cached for ever.
@@ -107,31 +139,53 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
                                                   search.index_script(_hashed(files, "search-text.js", search.text)))
 
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
-        out: dict[str, bytes] = {}
+        made: dict[str, bytes] = {}
         for e in chunk:
             std = standard.get(e.kind) if isinstance(standard.get(e.kind), dict) else {}
             related = [(rid, model.by_id.get(rid)) for rid in e.texts("certifications")]
-            page(out, e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
+            page(made, e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
                  standard=standard, related=related)
-        return out
+        return made
 
+    def list_pages() -> dict[str, bytes]:
+        made: dict[str, bytes] = {}
+        for url, template, ctx in lists:
+            page(made, url, template, nav="", **ctx)
+        return made
+
+    for name in ("item.html", "department.html", "area.html"):  # compiled once, before the helpers fork
+        environment().get_template(name)
     half = len(entries) // 2
-    open_data = jobs.start(lambda: _open_data(model, git))
-    first_half = jobs.start(lambda: item_pages(entries[:half]))
-    jobs.go()
+    def history_pages() -> tuple[dict[str, bytes], dict[str, str] | None]:
+        """The change log, its feed and the pages of items no longer in force: all read from git's history."""
+        change_sets, unread = _changes(git, top, rel, known)
+        made: dict[str, bytes] = {}
+        # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
+        for change_set in change_sets:
+            for change in change_set.changes:
+                if change.before is not None:
+                    model.add_deleted(change.id, change.before, change_set.day)
+        common["pages"] = {e.id for e in model.retired}  # ids whose page says 已取消 / 暂停实施 / 已废止
+        for e in model.retired:
+            page(made, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
+        page(made, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
+        updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
+                               else "2000-01-01T00:00:00Z")
+        made["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
+                                      updated=change_sets[0].date if change_sets else updated)
+        return made, unread
+
+    history = jobs.start(history_pages)
+    listed = jobs.start(lambda: deliver(list_pages()))
+    first_half = jobs.start(lambda: deliver(item_pages(entries[:half])))
 
     page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
          inline=len(entries) <= inline_limit)
-    for group in model.groups:
-        for p in group.pages:
-            page(files, p.url, "department.html", nav="", group=group, list_page=p)
-    for area in model.areas:
-        for p in area.pages:
-            page(files, p.url, "area.html", nav="", area=area, list_page=p)
-    files.update(item_pages(entries[half:]))
+    keep(deliver(item_pages(entries[half:])))
 
-    change_sets, unread = history()
+    made, unread = history()
+    files.update(made)
     if unread is not None:
         if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
             raise ExportRefused({
@@ -142,15 +196,6 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     elif git.dirty:
         warnings.append({"zh": "目录清单有未提交的修改：网站按当前文件生成，但版本号和日期是最后一次提交的。",
                          "en": "the catalog has uncommitted changes: the site shows the working files with the last commit's date."})
-    # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
-    for change_set in change_sets:
-        for change in change_set.changes:
-            if change.before is not None:
-                model.add_deleted(change.id, change.before, change_set.day)
-    common["pages"] = {e.id for e in model.retired}  # ids whose page says 已取消 / 暂停实施 / 已废止
-    for e in model.retired:
-        page(files, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
-    page(files, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
     # 一公开 (issue 14): a page per plan and per recorded draw, the plans' files byte for byte, plans.json
     plans = plan_views(catalog.state, catalog.departments, model.by_id)
     page(files, "plans/index.html", "plans.html", nav="plans", plans=plans)
@@ -162,10 +207,6 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         files.update(published_files(catalog.state, plans))
     files["plans.json"] = plans_json(plans, model.base_url)
 
-    updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
-                           else "2000-01-01T00:00:00Z")
-    files["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
-                                   updated=change_sets[0].date if change_sets else updated)
     # Items no longer in force keep their page but leave the sitemap: nothing to index there.
     plan_urls = [u for p in plans for u in (p.url, p.draw.url if p.draw else None) if u]
     urls = ["", "changes.html", *(g.url for g in model.groups), *(e.url for e in entries), "plans/index.html", *plan_urls]
@@ -176,26 +217,22 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
         robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
         files["robots.txt"] = robots.encode()
 
-    files.update(open_data())
-    files.update(first_half())
-    jobs.close()  # the pool's own thread ends: the writer forks helpers of its own next
+    for job in (open_data, listed, first_half):
+        keep(job())
 
     if forms_dir is not None:
         for e in entries:
             for rel_path in e.forms.values():
                 files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
-    return Build(files, model, git, change_sets, warnings)
+    return Build(files, model, git, warnings, written)
 
 
 def _open_data(model: SiteModel, git: GitInfo) -> dict[str, bytes]:
     """catalog.json, its schema, catalog.csv and catalog.xlsx: a fifth of a large export's work, in one helper."""
     table = opendata.rows(model)
-    return {
-        "catalog.json": opendata.catalog_json(model, git.date, git.commit),
-        opendata.SCHEMA_FILE: opendata.schema_json(model),
-        "catalog.csv": opendata.catalog_csv(model, table),
-        "catalog.xlsx": opendata.xlsx_from_rows(table, model.title, git.date),
-    }
+    made = (opendata.catalog_json(model, git.date, git.commit), opendata.schema_json(model),
+            opendata.catalog_csv(model, table), opendata.xlsx_from_rows(table, model.title, git.date))
+    return dict(zip(opendata.FILES, made, strict=True))
 
 
 def _hashed(files: dict[str, bytes], name: str, data: bytes) -> str:

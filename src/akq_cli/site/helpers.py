@@ -1,56 +1,91 @@
-"""Closures run in forked helper processes, so that a large export uses both cores."""
+"""Closures run in forked helper processes, so that a large export uses both cores.
+
+A helper is forked when its job is started, sees everything as it is at that moment,
+and sends its result back pickled through a pipe. No pool and no thread: a process
+with one thread may fork again at any time (a large export forks in two stages, the
+change log and the open data before the search index is built, the pages after), and
+a helper leaves with os._exit, without freeing the hundreds of megabytes it inherited.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
+import signal
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-_WORK: list[Callable[[], Any]] = []  # what forked helpers run; they inherit it at fork, nothing is pickled
 
-
-def _run(n: int) -> Any:
-    return _WORK[n]()
+class HelperFailed(RuntimeError):
+    """A helper ended without a result (killed, or its result could not be sent)."""
 
 
 class Helpers:
-    """Run a few closures in forked processes (one core each) where the platform has fork.
+    """Run closures in forked processes (one core each) where the platform has fork.
 
     Elsewhere, or when ``wanted`` is false (a small catalog, where starting a
-    process costs more than it saves), each runs in this process instead.
+    process costs more than it saves), each runs in this process instead, when
+    its result is first asked for.
     """
 
     def __init__(self, wanted: bool) -> None:
-
-        self.fork = wanted and "fork" in multiprocessing.get_all_start_methods()
-        self.pending: list[tuple[int, list[Any]]] = []
-        self.pool: Any = None
+        self.fork = wanted and hasattr(os, "fork")
+        self.running: dict[int, int] = {}  # pid -> read end of its pipe
 
     def start(self, fn: Callable[[], Any]) -> Callable[[], Any]:
-        slot: list[Any] = []
         if not self.fork:
+            slot: list[Any] = []
             return lambda: slot[0] if slot else slot.append(fn()) or slot[0]
-        _WORK.append(fn)
-        self.pending.append((len(_WORK) - 1, slot))
-        return lambda: slot[0].result()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper
+            os.close(read)
+            _serve(fn, write)
+        os.close(write)
+        self.running[pid] = read
+        return lambda: self._result(pid)
 
-    def go(self) -> None:
-        if not self.pending:
-            return
-
-        # With fork, the pool starts all its processes at the first submit,
-        # before its own thread exists: every helper sees _WORK as it is now.
-        self.pool = ProcessPoolExecutor(len(self.pending), mp_context=multiprocessing.get_context("fork"))
-        for n, slot in self.pending:
-            slot.append(self.pool.submit(_run, n))
-        # The helpers were forked at the first submit and hold their own copy.
-        _WORK.clear()
-        self.pool.shutdown(wait=False)
-        self.pending = []
+    def _result(self, pid: int) -> Any:
+        read = self.running.pop(pid)
+        with os.fdopen(read, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if not payload:
+            raise HelperFailed(f"helper process {pid} ended without a result (wait status {status})")
+        try:
+            ok, value = pickle.loads(payload)
+        except Exception as exc:  # an exception type whose pickle does not load: its text at least
+            raise HelperFailed(f"helper process {pid} sent a result that could not be read: {exc}") from exc
+        if not ok:
+            raise value
+        return value
 
     def close(self) -> None:
-        """Wait for the pool's own thread to end: fork again only from a process with one thread."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-            self.pool = None
+        """Stop and reap the helpers whose results nobody asked for (an error ended the work early)."""
+        for pid, read in list(self.running.items()):
+            os.close(read)
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self.running.clear()
+
+
+def _serve(fn: Callable[[], Any], write: int) -> None:
+    """In the helper: run ``fn``, send (ok, result or exception), and leave without running the parent's exit code."""
+    code = 0
+    try:
+        try:
+            payload = pickle.dumps((True, fn()), protocol=5)
+        except BaseException as exc:  # every failure goes back to the parent, which raises it
+            try:
+                payload = pickle.dumps((False, exc), protocol=5)
+            except Exception:  # an exception that cannot be pickled goes back as its text
+                payload = pickle.dumps((False, HelperFailed(f"{type(exc).__name__}: {exc}")), protocol=5)
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:  # the parent reads an empty pipe and says so
+        code = 1
+    finally:
+        os._exit(code)

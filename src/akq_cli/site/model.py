@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,7 +50,11 @@ def site_base_url(meta: dict[str, Any]) -> str:
 
 @dataclass
 class Entry:
-    """One published item, with the values the list, the page and the open data share."""
+    """One published item, with the values the list, the page and the open data share.
+
+    The values read from ``data`` are computed once (cached_property): the page, the list rows, the
+    search index and the open data each read them, an item page up to eight times.
+    """
 
     id: str
     data: dict[str, Any]
@@ -76,27 +81,27 @@ class Entry:
     def url(self) -> str:
         return item_page(self.id)
 
-    @property
+    @cached_property
     def title(self) -> str:
         return _text(self.data.get("title")) or _text(self.data.get("matter")) or self.id
 
-    @property
+    @cached_property
     def matter(self) -> str:
         return _text(self.data.get("matter"))
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return _text(self.data.get("kind"))
 
-    @property
+    @cached_property
     def kind_label(self) -> str:
         return L.label(L.KIND, self.data.get("kind"))
 
-    @property
+    @cached_property
     def category(self) -> str:
         return _text(self.data.get("category"))
 
-    @property
+    @cached_property
     def bases(self) -> list[tuple[str, str, str]]:
         """(document, article, level label) of each legal basis."""
         out = []
@@ -105,7 +110,7 @@ class Entry:
                 out.append((_text(b.get("document")), _text(b.get("article")), L.label(L.LEVEL, b.get("level"))))
         return out
 
-    @property
+    @cached_property
     def bases_text(self) -> list[str]:
         return [f"{doc}{art}" for doc, art, _ in self.bases]
 
@@ -114,7 +119,7 @@ class Entry:
         c = self.data.get("commitment")
         return c if isinstance(c, dict) else {}
 
-    @property
+    @cached_property
     def methods(self) -> list[str]:
         return L.labels(L.METHOD, self.commitment.get("method"))
 
@@ -131,12 +136,12 @@ class Entry:
         v = self.data.get("verification")
         return v if isinstance(v, dict) else {}
 
-    @property
+    @cached_property
     def timing(self) -> str:
         """受理后15个工作日内, from the structured verification.timing."""
         return timing_text(self.verification.get("timing"))
 
-    @property
+    @cached_property
     def verifications(self) -> list[str]:
         return L.labels(L.VERIFICATION, self.verification.get("methods"))
 
@@ -144,12 +149,12 @@ class Entry:
         value = self.data.get(key)
         return value if isinstance(value, dict) else {}
 
-    @property
+    @cached_property
     def conditions(self) -> list[Condition]:
         """The conditions with the articles they rest on (issue 10.2)."""
         return conditions_of(self.data.get("conditions"))
 
-    @property
+    @cached_property
     def fill_ins(self) -> list[FillIn]:
         """What the applicant writes on the form beyond the standard block (issue 10.1)."""
         return fill_ins_of(self.data.get("fill_in"))

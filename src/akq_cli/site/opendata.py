@@ -20,6 +20,7 @@ from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
 SCHEMA_FILE = "catalog.schema.json"
+FILES = ("catalog.json", SCHEMA_FILE, "catalog.csv", "catalog.xlsx")  # what build._open_data makes
 
 # How a column reads its field where the value as written is not what people read (codes,
 # booleans, the department's name); every other column shows its field's value as written.
@@ -163,12 +164,14 @@ def xlsx_from_rows(all_rows: list[list[str]], title: str, updated: str | None) -
 
     XlsxWriter, not openpyxl: at 10,000 items it writes the sheet three times as fast, and it
     pins every zip entry's date itself; only the document dates need setting for same bytes.
+    Shared strings, not constant_memory's inline ones: departments, methods and bases repeat
+    down the columns, and each distinct text is escaped and stored once (1.0 s against 1.6 s).
     """
     import xlsxwriter
 
     buf = io.BytesIO()
     # Text always: never a formula, a number or a link, whatever the item says.
-    wb = xlsxwriter.Workbook(buf, {"constant_memory": True, "strings_to_formulas": False,
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                    "strings_to_numbers": False, "strings_to_urls": False})
     stamp = _stamp(updated)
     wb.set_properties({"title": title, "author": "akq", "created": stamp})

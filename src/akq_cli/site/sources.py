@@ -74,10 +74,9 @@ def read_sources(catalog: Catalog) -> list[Source]:
     names = state.item_names()
     half = len(names) // 2
     helpers = Helpers(len(names) > PARALLEL_FROM)
-    first = helpers.start(lambda: _read(state, names[:half]))
-    helpers.go()
-    rest = _read(state, names[half:])
     try:
+        first = helpers.start(lambda: _read(state, names[:half]))
+        rest = _read(state, names[half:])
         return first() + rest
     finally:
         helpers.close()

@@ -4,10 +4,14 @@
   no symlinked folder pointing elsewhere).
 - A folder that is neither empty nor a previous export (marker file) is refused
   unless forced, so `akq export -o ~` cannot scatter files among someone's own.
-- Each file is replaced by rename, so a reader never sees half a file; files
-  whose bytes did not change are left alone (their dates too), so publishing
-  and rsync can skip them; files of the previous export that are gone now are
-  removed.
+- Each file is replaced by rename, so a reader never sees half a file (in a
+  folder that was empty, which nobody serves yet, files are created in place);
+  files whose bytes did not change are left alone (their dates too), so
+  publishing and rsync can skip them; files of the previous export that are
+  gone now are removed.
+- Files are named in the marker before they are written (``plan``), and any
+  process may write (``put``): the forked helpers that render pages write them
+  too, instead of sending 60 MB back to be written here.
 - The marker records what the export was made from (site/fingerprint.py) and
   each file's size and modification time: when both still hold, the next export
   of the same inputs builds nothing (``reuse``).
@@ -19,24 +23,26 @@ import json
 import os
 import stat
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
 from akq_cli.core.state import read_regular
-from akq_cli.site.helpers import Helpers
 
 MARKER = ".akq-export.json"
 MARKER_LIMIT = 64 * 1024 * 1024  # 10,000 pages make about 0.6 MB
-PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
+T = TypeVar("T")
 
 
 class ExportRefused(Exception):
     def __init__(self, texts: dict[str, str]) -> None:
         super().__init__(texts["en"])
         self.texts = texts
+
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in a forked helper, it crosses back pickled
+        return type(self), (self.texts,)
 
 
 @dataclass
@@ -53,16 +59,24 @@ def _safe_rel(rel: str) -> PurePosixPath:
     return p
 
 
+Written = dict[str, tuple[bool, list[int]]]  # path -> (whether it was written, [size, modification time])
+
+
 class SiteWriter:
     def __init__(self, out: Path, *, force: bool = False) -> None:
         self.out = out
         self.files: dict[str, bytes] = {}
         self.previous: list[str] = []
         self.marker: dict[str, Any] = {}
+        self.planned: set[str] = set()
+        self._root: Path | None = None
         self._folders: dict[Path, Path] = {}
         if out.exists() and not out.is_dir():
             raise ExportRefused({"zh": f"{out} 已存在且不是目录。请换一个输出目录。",
                                  "en": f"{out} exists and is not a folder. Choose another output folder."})
+        # Nobody reads a folder that held nothing: its files are created in place, without a
+        # temporary file and a rename each (a fifth of an export's system calls).
+        self.fresh = not out.exists() or not any(out.iterdir())
         marker = out / MARKER
         if marker.is_file() and not marker.is_symlink():
             try:  # a regular file of sane size only: a FIFO would hang the read, a huge file fill the memory
@@ -70,7 +84,7 @@ class SiteWriter:
                 self.previous = [f for f in self.marker.get("files", []) if isinstance(f, str)]
             except (ValueError, AttributeError, OSError):
                 self.marker, self.previous = {}, []
-        elif out.is_dir() and any(out.iterdir()) and not force:
+        elif not self.fresh and not force:
             raise ExportRefused({
                 "zh": f"{out} 不是空目录，也不是 akq export 以前生成的网站（没有 {MARKER}）。为免覆盖其他文件，已停止。请换一个空目录，或确认后加 --force。",
                 "en": f"{out} is not empty and is not a previous akq export (no {MARKER}). Stopped so as not to overwrite other files. Use an empty folder, or add --force.",
@@ -116,52 +130,67 @@ class SiteWriter:
 
     def _resolved(self, folder: Path) -> Path:
         # Resolved once per folder, not per file: 10,000 pages live in a handful of folders, and
-        # resolve() walks every component with lstat. Folders are made before any file is written.
+        # resolve() walks every component with lstat.
         found = self._folders.get(folder)
         if found is None:
             found = self._folders[folder] = folder.resolve()
         return found
 
+    def plan(self, names: Iterable[str]) -> None:
+        """Name files before writing them: the marker lists them with the previous export's, so that an
+        export cut short is still recognised as ours next time, and its files cleaned up."""
+        new = {_safe_rel(n).as_posix() for n in names} - self.planned
+        if new or self._root is None:
+            self.planned |= new
+            self._guard(lambda: self._write_marker(sorted(self.planned | set(self.previous))))
+
+    def put(self, files: dict[str, bytes]) -> Written:
+        """Write ``files`` (planned first); any process may call it, so a forked helper writes the pages it renders."""
+        return self._guard(lambda: self._put_all(files))
+
     def commit(self, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
-        """Write the files; with ``key``, record it so that an export of the same inputs can ``reuse`` this one."""
+        """Write the files added with ``add``; with ``key``, record it so that an export of the same inputs can
+        ``reuse`` this one."""
+        self.plan(self.files)
+        return self.finish(self.put(self.files), key, summary)
+
+    def finish(self, written: Written, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
+        """Remove what the previous export wrote and this one did not, and record what this one wrote."""
+        return self._guard(lambda: self._finish(written, key, summary))
+
+    def _guard(self, work: Callable[[], T]) -> T:
         try:
-            return self._commit(key, summary)
-        except _Failed as exc:
-            raise exc.error() from None
+            return work()
         except WriteError:
             raise
         except OSError as exc:  # creating a folder, listing, removing: name the user's output folder
             raise WriteError(self.out, exc) from exc
 
-    def _commit(self, key: str | None, summary: dict[str, Any] | None) -> Stats:
+    def _start(self) -> Path:
+        if self._root is None:
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._root = self.out.resolve()
+        return self._root
+
+    def _put_all(self, files: dict[str, bytes]) -> Written:
+        root = self._start()
+        done: Written = {}
+        for rel, data in files.items():
+            target = self.out / rel
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            done[rel] = _put(self._target(rel, root), data, self.fresh)
+        return done
+
+    def _finish(self, written: Written, key: str | None, summary: dict[str, Any] | None) -> Stats:
+        root = self._start()
         stats = Stats()
-        self.out.mkdir(parents=True, exist_ok=True)
-        root = self.out.resolve()
-        names = sorted(self.files)
-        # The marker goes first, naming old and new files: an export cut short
-        # is still recognised as ours next time, and its files cleaned up.
-        self._write_marker(sorted(set(names) | set(self.previous)))
-        targets = [(self._target(rel, root), self.files[rel]) for rel in names]
-        for folder in sorted({t.parent for t, _ in targets}):
-            folder.mkdir(parents=True, exist_ok=True)
-        # Half the files are written by a forked helper: the Python around each system call
-        # (paths, temporary names, hashing) needs a core of its own, and threads overlap the rest.
-        half = len(targets) // 2
-        jobs = Helpers(len(targets) > PARALLEL_FROM)
-        first = jobs.start(lambda: _put_many(targets[:half]))
-        jobs.go()
-        try:
-            results = [*first(), *_put_many(targets[half:])]
-        finally:
-            jobs.close()
-        seen: dict[str, list[int]] = {}
-        for rel, (wrote, size_and_time) in zip(names, results, strict=True):
-            seen[rel] = size_and_time
+        for wrote, _ in written.values():
             if wrote:
                 stats.written += 1
             else:
                 stats.unchanged += 1
-        for rel in sorted(set(self.previous) - set(names)):
+        for rel in sorted(set(self.previous) - set(written)):
             try:
                 target = self._target(_safe_rel(rel).as_posix(), root)
             except ExportRefused:
@@ -170,7 +199,7 @@ class SiteWriter:
                 target.unlink()
                 stats.removed += 1
                 _prune(target.parent, root)
-        self._write_marker(names, key, summary, seen)
+        self._write_marker(sorted(written), key, summary, {rel: seen for rel, (_, seen) in sorted(written.items())})
         # One sync for the lot instead of an fsync per file: 10,000 pages
         # would otherwise spend most of the export waiting for the disk.
         os.sync()
@@ -179,21 +208,11 @@ class SiteWriter:
     def _write_marker(self, names: list[str], key: str | None = None, summary: dict[str, Any] | None = None,
                       seen: dict[str, list[int]] | None = None) -> None:
         """Names only while writing: an export cut short never passes for a finished one."""
+        self._start()
         body: dict[str, Any] = {"generator": "akq export", "files": names}
         if key is not None and seen is not None:
             body = {"generator": "akq export", "key": key, "summary": summary or {}, "files": seen}
         _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
-
-
-class _Failed(Exception):
-    """A WriteError as plain, picklable values (WriteError's own constructor does not survive pickling)."""
-
-    def __init__(self, path: str, errno: int | None, strerror: str | None) -> None:
-        super().__init__(path, errno, strerror)
-
-    def error(self) -> WriteError:
-        path, errno, strerror = self.args
-        return WriteError(Path(path), OSError(errno, strerror))
 
 
 def _summary_ok(summary: Any) -> bool:
@@ -203,36 +222,55 @@ def _summary_ok(summary: Any) -> bool:
                     for w in summary["warnings"]))
 
 
-def _put(target: Path, data: bytes) -> tuple[bool, list[int]]:
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows would translate \n
+
+
+def _put(target: Path, data: bytes, fresh: bool) -> tuple[bool, list[int]]:
     """Whether the file was written, and its size and modification time as it now stands."""
-    wrote = _write_if_changed(target, data)
-    st = os.lstat(target)
-    return wrote, [st.st_size, st.st_mtime_ns]
-
-
-def _put_many(pairs: list[tuple[Path, bytes]]) -> list[tuple[bool, list[int]]]:
-    """(written, [size, modification time]) per file, eight at a time: creating files is mostly waiting on the file system,
-    which threads overlap well (the GIL is released around each system call)."""
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    if fresh:
         try:
-            return list(pool.map(lambda pair: _put(*pair), pairs))
-        except WriteError as exc:  # from a forked helper it must cross as plain data: see _Failed
-            raise _Failed(str(exc.path), exc.cause.errno, exc.cause.strerror) from exc
-
-
-def _write_if_changed(target: Path, data: bytes) -> bool:
+            return True, _create(target, data)
+        except FileExistsError:
+            pass  # --force into a folder that held this file: compared and replaced below
     try:
-        if target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) \
-                and target.read_bytes() == data:
-            return False
+        st = os.lstat(target)
+        if stat.S_ISREG(st.st_mode) and st.st_size == len(data) and target.read_bytes() == data:
+            return False, [st.st_size, st.st_mtime_ns]
     except OSError:
         pass
     _replace(target, data)
-    return True
+    st = os.lstat(target)
+    return True, [st.st_size, st.st_mtime_ns]
+
+
+def _create(target: Path, data: bytes) -> list[int]:
+    """A new file (never through a symlink: O_EXCL refuses one), its size and modification time."""
+    try:
+        fd = os.open(target, _CREATE, 0o644)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise WriteError(target, exc) from exc
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if hasattr(os, "fchmod"):  # whatever the umask: a web server must read it (Windows has no modes)
+            os.fchmod(fd, 0o644)
+        st = os.fstat(fd)  # closing does not change the time
+    except OSError as exc:
+        os.close(fd)
+        try:
+            os.unlink(target)
+        except OSError:
+            pass
+        raise WriteError(target, exc) from exc
+    os.close(fd)
+    return [st.st_size, st.st_mtime_ns]
 
 
 def _replace(target: Path, data: bytes) -> None:
-    """Like fsutil.atomic_write_bytes, but without an fsync per file (commit syncs once) and
+    """Like fsutil.atomic_write_bytes, but without an fsync per file (finish syncs once) and
     replacing a symbolic link rather than writing through it (it could point outside the site)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
