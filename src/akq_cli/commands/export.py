@@ -56,7 +56,7 @@ def export(
     from akq_cli.site.build import build_site
     from akq_cli.site.fingerprint import export_key
     from akq_cli.site.history import git_info
-    from akq_cli.site.sources import read_sources
+    from akq_cli.site.sources import read_digests, read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
     err = Console(stderr=True, highlight=False)
@@ -87,14 +87,17 @@ def export(
             writer = SiteWriter(output, force=force)
             catalog_ = load_catalog(start, with_items=False)
             facts = git_info(catalog_.root)
-            key = export_key(catalog_.root, forms, facts[0], facts[1])
-            summary = writer.reuse(key)
+            # Only a finished export can be reused: otherwise the key is made after reading the items,
+            # from the digests that reading took (every item file read once, not twice).
+            summary = writer.reuse(export_key(catalog_.root, forms, *facts[:2])) if writer.finished else None
             if summary is not None:  # nothing the site is made from changed, and every file is intact
                 stats = Stats(unchanged=len(writer.marker["files"]))
                 files = writer.read_back() if archive is not None else {}
             else:
+                sources = read_sources(catalog_)
+                key = export_key(catalog_.root, forms, *facts[:2], known=read_digests(catalog_, sources))
                 # With --archive every byte is kept for the zip; without, pages go to disk as they are made.
-                build = build_site(catalog_, forms, sources=read_sources(catalog_), facts=facts,
+                build = build_site(catalog_, forms, sources=sources, facts=facts,
                                    out=None if archive is not None else writer)
                 summary = {"items": len(build.model.entries), "warnings": build.warnings}
                 files = build.files

@@ -5,7 +5,8 @@ The digest covers everything a build reads: every file under the catalog folder
 the forms folder, the git facts the pages print and the history the change log
 reads (HEAD's id), and akq's own code and templates.  A file the build would
 refuse (a symlink, a FIFO, one over the size limit) enters by its name and kind
-only, and is never opened.
+only, and is never opened. Each file enters by git's blob id of its bytes, so that
+the item files an export has just read and parsed are not read again (``known``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,20 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from akq_cli.core.codedigest import code_digest
 from akq_cli.core.state import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
 from akq_cli.site.history import GitInfo, head_commit
+from akq_cli.site.sources import blob_id
 
-FORMAT = b"akq-export-1"
+FORMAT = b"akq-export-2"
 
 
-def export_key(catalog_root: Path, forms: Path | None, git: GitInfo, top: Path | None) -> str:
+def export_key(catalog_root: Path, forms: Path | None, git: GitInfo, top: Path | None,
+               known: Mapping[str, str] | None = None) -> str:
+    """``known``: blob ids of files already read, by absolute path (sources.read_digests)."""
     h = hashlib.blake2b(FORMAT, digest_size=20)
     h.update(code_digest().encode())
     facts = (git.in_repo, git.commit, git.date, git.dirty, git.problem, git.refused is not None,
@@ -31,11 +36,11 @@ def export_key(catalog_root: Path, forms: Path | None, git: GitInfo, top: Path |
     for label, folder in (("catalog", catalog_root), ("forms", forms)):
         h.update(f"\0{label}\0".encode())
         if folder is not None:
-            _folder(h, folder, "")
+            _folder(h, folder, "", known or {})
     return h.hexdigest()
 
 
-def _folder(h: hashlib.blake2b, folder: Path, rel: str) -> None:
+def _folder(h: hashlib.blake2b, folder: Path, rel: str, known: Mapping[str, str]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -50,16 +55,17 @@ def _folder(h: hashlib.blake2b, folder: Path, rel: str) -> None:
         except OSError:
             continue
         if stat.S_ISDIR(mode):
-            _folder(h, Path(entry.path), name)
+            _folder(h, Path(entry.path), name, known)
             continue
         h.update(name.encode("utf-8", "surrogatepass") + b"\0")
         if not stat.S_ISREG(mode):
             h.update(b"other %o\n" % stat.S_IFMT(mode))
             continue
-        try:
-            data = read_regular(entry.path, MAX_FILE_BYTES)
-        except (NotRegularFile, TooLarge, OSError) as exc:
-            h.update(f"unread {type(exc).__name__}\n".encode())
-            continue
-        h.update(b"%d\0" % len(data))
-        h.update(data)
+        digest = known.get(os.path.abspath(entry.path))
+        if digest is None:
+            try:
+                digest = blob_id(read_regular(entry.path, MAX_FILE_BYTES))
+            except (NotRegularFile, TooLarge, OSError) as exc:
+                h.update(f"unread {type(exc).__name__}\n".encode())
+                continue
+        h.update(digest.encode() + b"\n")

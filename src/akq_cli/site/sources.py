@@ -9,6 +9,7 @@ the catalog's state, like every other command's.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from akq_cli.core.catalog import Catalog, Item
 from akq_cli.core.invisible import yields_clean_values
 from akq_cli.core.loader import read_document, read_plain
-from akq_cli.core.state import CatalogState, NotRegularFile, TooLarge, problem_document
+from akq_cli.core.state import CatalogState, DiskState, NotRegularFile, TooLarge, problem_document
 from akq_cli.site.helpers import Helpers
 
 PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
@@ -37,6 +38,14 @@ def from_item(item: Item) -> Source:
 def blob_id(data: bytes) -> str:
     """The id git gives a file of these bytes (SHA-1 of "blob <size>\\0" and the bytes)."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def read_digests(catalog: Catalog, sources: list[Source]) -> dict[str, str]:
+    """Blob ids of the item files just read from disk, by absolute path: the export key reads none of them again."""
+    state = catalog.state
+    if not isinstance(state, DiskState):
+        return {}
+    return {os.path.abspath(state.path(str(s.path))): s.blob for s in sources if s.blob is not None}
 
 
 def known_blobs(sources: list[Source]) -> dict[str, dict[str, Any]]:

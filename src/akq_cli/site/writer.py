@@ -101,6 +101,11 @@ class SiteWriter:
                                  "en": f"the folder of {target} points outside the output folder (a symlink?); refusing to write."})
         return target
 
+    @property
+    def finished(self) -> bool:
+        """Whether the folder holds a finished export (one that recorded its key), which ``reuse`` may find intact."""
+        return isinstance(self.marker.get("key"), str)
+
     def reuse(self, key: str) -> dict[str, Any] | None:
         """The previous export's summary when it was made from ``key`` and every file it wrote is as it left it.
 
