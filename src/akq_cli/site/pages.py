@@ -56,13 +56,25 @@ def environment() -> Any:
     )
     env.filters.update(cn_date=cn_date, book=book, tel=tel, digits=digits)
     # Field names come from the field registry, so the page and the model say the same.
-    env.globals.update(label=label, subfields=subfields)
+    env.globals.update(labels=Labels(), subfields=subfields)
     return env
 
 
-def label(path: str) -> str:
-    """The public name of a field: ``label("liability.civil")`` -> 民事责任."""
-    return fields.get(path).name
+class Labels(dict[str, str]):
+    """The public name of each field, by path: ``labels["liability.civil"]`` -> 民事责任.
+
+    A mapping rather than a function: an item page names two dozen fields, and a lookup costs a
+    template far less than a call (a seventh of an item page's time). An unknown path is an error,
+    not an empty heading.
+    """
+
+    def __missing__(self, path: str) -> str:
+        try:
+            name = fields.get(path).name
+        except KeyError:
+            raise RuntimeError(f"templates name an unknown field: {path!r}") from None
+        self[path] = name
+        return name
 
 
 def subfields(path: str) -> tuple[fields.Field, ...]:
