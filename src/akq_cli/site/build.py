@@ -176,8 +176,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
         return made, unread
 
     history = jobs.start(history_pages)
-    listed = jobs.start(lambda: deliver(list_pages()))
-    first_half = jobs.start(lambda: deliver(item_pages(entries[:half])))
+    listed = jobs.start(lambda: deliver({**list_pages(), **item_pages(entries[:half])}))
 
     page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
@@ -217,7 +216,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
         robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
         files["robots.txt"] = robots.encode()
 
-    for job in (open_data, listed, first_half):
+    for job in (open_data, listed):
         keep(job())
 
     if forms_dir is not None:
