@@ -215,13 +215,27 @@ def classify(before: str | None, after: str | None, content_changed: bool) -> st
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """The public names of the fields that differ, in the item's field order: 设定依据, 不实承诺的责任 › 刑事责任."""
     names: list[str] = []
-    for change in diff_values(before, after):
+    # Only the fields that differ are diffed (difflib over every list of every field was most of the change
+    # log's time); a field whose value is identical, type for type, has no change to find.
+    keys = [k for k in {**before, **after} if k not in before or k not in after or not _identical(before[k], after[k])]
+    for change in diff_values({k: before[k] for k in keys if k in before}, {k: after[k] for k in keys if k in after}):
         if change.pointer.lstrip("/").split("/")[0] in UNLISTED_FIELDS:
             continue
         name = _INDEX.sub("", label(change.pointer))
         if name not in names:
             names.append(name)
     return names
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (1, 1.0 and True are three values here, as in semdiff)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
+    if type(a) is list:
+        return len(a) == len(b) and all(map(_identical, a, b))
+    return bool(a == b)
 
 
 def _effective(kind: str, after: dict[str, Any]) -> str | None:
