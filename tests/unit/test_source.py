@@ -196,3 +196,47 @@ def test_which_texts_yield_only_clean_values(text, clean):
     value = read_plain(text.encode("utf-8"))
     if value is not None and clean:
         assert clean_data(value) == value
+
+
+def test_items_read_by_the_helper_process_are_those_read_here(tmp_path):
+    """read_sources hands half the items from a forked helper as marshal bytes: same values, same types."""
+    import shutil
+
+    from akq_cli.core.catalog import load_catalog
+    from akq_cli.site import sources as S
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "catalog", catalog)
+    first = sorted((catalog / "items").rglob("*.yaml"))[0]
+    odd = {  # the fast reader gives up on some (anchor, BOM): the positioned one reads them
+        "AAA-ZM-901.yaml": b"id: AAA-ZM-901\nbig: 123456789012345678901234567890\nx: 1.5e3\nn: ~\nt: true\n",
+        "AAA-ZM-902.yaml": b"id: AAA-ZM-902\nbase: &b {k: [1, 2]}\n",
+        "AAA-ZM-903.yaml": b"\xef\xbb\xbfid: AAA-ZM-903\nv: \"\\u200b\"\n",
+        "AAA-ZM-904.yaml": b"- not a mapping\n",
+    }
+    for name, data in odd.items():
+        (first.parent / name).write_bytes(data)
+    (first.parent / "AAA-ZM-905.yaml").symlink_to(first)
+    for i in range(S.PARALLEL_FROM):  # enough for a helper process
+        (first.parent / f"AAA-ZM-{i:03d}.yaml").write_bytes(first.read_bytes())
+
+    def read(parallel_from: int) -> list[tuple]:
+        S.PARALLEL_FROM = parallel_from
+        try:
+            got = S.read_sources(load_catalog(catalog, with_items=False))
+        finally:
+            S.PARALLEL_FROM = 300
+        return [(str(s.path), _typed(s.data), s.blob, s.clean) for s in got]
+
+    helped, alone = read(0), read(10**9)
+    assert helped == alone
+    assert any(path.endswith("AAA-ZM-901.yaml") and data is not None for path, data, _, _ in helped)
+
+
+def _typed(value):
+    """Values with their types, so that 1, 1.0 and True compare unequal."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
