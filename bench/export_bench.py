@@ -1,6 +1,7 @@
 """Benchmark `akq export`: the public site of the synthetic catalog, and how heavy it is for a phone.
 
     .venv/bin/python bench/export_bench.py [--items 1000 10000] [--runs 2] [--commits 1000]
+    .venv/bin/python bench/export_bench.py --items 10000 --commits 1000 --runs 5 --before 9d495cd
 
 Generates each catalog with bench/synth.py (into bench/catalogs/<N>, reused when
 present) and times the real command as a user runs it, start-up included:
@@ -16,6 +17,11 @@ programs share the machine), and the sizes a phone downloads: the index page,
 the search index (raw and gzip-compressed, as a web server sends it), and the
 open-data files. Targets (issue 12, 2 cores, 10,000 items with --commits 1000): 6 s into an empty
 folder, 2 s unchanged.
+
+With --before REV, only exports into an empty folder are timed, of REV's code (from a
+temporary git worktree, bench/common.py) and of this checkout's in turn, which goes
+first alternating: on a shared virtual machine the same export takes 5.6 s one minute
+and 8 s the next, and the median of the paired ratios mostly cancels that drift.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import akq_command, synthetic_catalog
+from common import TOP, akq_command, akq_from, synthetic_catalog, version_env, worktree
 from history import synthetic_history
 
 HERE = Path(__file__).resolve().parent
@@ -40,10 +46,10 @@ TARGET_S = 6.0
 AGAIN_S = 2.0
 
 
-def timed(args: list[str]) -> tuple[float, float]:
+def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "AKQ_LANG": "en"})
+    proc = subprocess.run(args, capture_output=True, text=True, env={**(env or os.environ), "AKQ_LANG": "en"})
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -61,6 +67,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--commits", type=int, default=0,
                     help="give each catalog a git history of this many commits (bench/history.py); the change log reads it")
+    ap.add_argument("--before", metavar="REV", help="time exports into an empty folder of REV's code and this "
+                    "checkout's, in turn")
     ap.add_argument("--text", choices=["synthetic", "real"], default="synthetic",
                     help="real: items written from the sample's own wording, sized like it (bench/synth.py --text real); "
                          "without --commits only")
@@ -68,14 +76,39 @@ def main() -> None:
     if opts.text == "real" and opts.commits:
         ap.error("--text real has no git history yet: leave out --commits")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
-    rows = []
+    rows: list[dict] = []
     (HERE / "out").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="export-", dir=HERE / "out"))
     try:
-        _measure(opts, rows, work)
+        if opts.before:
+            _compare(opts, work)
+        else:
+            _measure(opts, rows, work)
+            _report(rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)  # after the timings: see above
-    _report(rows)
+
+
+def _compare(opts: argparse.Namespace, work: Path) -> None:
+    with worktree(opts.before) as old:
+        versions = {opts.before: akq_from(old / "src"), "this checkout": akq_from(TOP / "src")}
+        for n in opts.items:
+            cat = synthetic_history(n, opts.commits) if opts.commits else synthetic_catalog(n, opts.text)
+            times: dict[str, list[tuple[float, float]]] = {name: [] for name in versions}
+            for run in range(opts.runs):
+                for name in (list(versions) if run % 2 == 0 else list(versions)[::-1]):
+                    out = work / f"{len(times[name])}-{'before' if name == opts.before else 'this'}-{n}"
+                    times[name].append(timed([*versions[name], "export", str(cat), "-o", str(out)], version_env()))
+            print(f"{n:,} items, export into an empty folder, {opts.runs} runs each, in turn\n")
+            print("| code | wall, median (min–max) | CPU, median |")
+            print("|---|---|---|")
+            for name, runs in times.items():
+                walls = sorted(w for w, _ in runs)
+                cpu = sorted(c for _, c in runs)[len(runs) // 2]
+                print(f"| {name} | {walls[len(walls) // 2]:.2f} s ({walls[0]:.2f}–{walls[-1]:.2f}) | {cpu:.2f} s |")
+            old_runs, new_runs = times.values()
+            ratios = sorted(new[0] / prev[0] for prev, new in zip(old_runs, new_runs, strict=True))
+            print(f"\nthis checkout / {opts.before}, wall, median of the paired runs: {ratios[len(ratios) // 2]:.2f}\n")
 
 
 def _measure(opts: argparse.Namespace, rows: list[dict], work: Path) -> None:

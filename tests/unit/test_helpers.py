@@ -1,0 +1,80 @@
+"""site.helpers: a job forked when it starts, its result or its exception back through a pipe, nothing left running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from akq_cli.core.files import WriteError
+from akq_cli.site.helpers import HelperFailed, Helpers
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="helpers run inline where there is no fork")
+
+
+def test_results_come_back_and_each_job_ran_in_its_own_process() -> None:
+    jobs = Helpers(True)
+    big = jobs.start(lambda: b"x" * 5_000_000)  # more than a pipe holds: the helper waits for the reader
+    pid = jobs.start(os.getpid)
+    try:
+        assert pid() != os.getpid()
+        assert big() == b"x" * 5_000_000
+    finally:
+        jobs.close()
+
+
+def test_an_exception_in_a_helper_is_raised_here() -> None:
+    jobs = Helpers(True)
+
+    def fail() -> None:
+        raise WriteError(Path("/site/a.html"), OSError(28, "No space left on device"))
+
+    job = jobs.start(fail)
+    with pytest.raises(WriteError) as caught:
+        job()
+    jobs.close()
+    assert str(caught.value.path) == "/site/a.html" and caught.value.cause.errno == 28
+
+
+def test_an_exception_that_cannot_be_pickled_arrives_as_its_text() -> None:
+    class Local(Exception):  # a class defined in a function cannot be pickled
+        pass
+
+    def fail() -> None:
+        raise Local("what went wrong")
+
+    jobs = Helpers(True)
+    job = jobs.start(fail)
+    with pytest.raises(HelperFailed, match="Local: what went wrong"):
+        job()
+    jobs.close()
+
+
+def test_a_killed_helper_is_an_error_not_a_hang() -> None:
+    jobs = Helpers(True)
+    job = jobs.start(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(HelperFailed, match="without a result"):
+        job()
+    jobs.close()
+
+
+def test_close_stops_helpers_whose_result_nobody_asked_for() -> None:
+    jobs = Helpers(True)
+    jobs.start(lambda: time.sleep(60))
+    (pid,) = jobs.running
+    started = time.monotonic()
+    jobs.close()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)  # reaped: no zombie left
+
+
+def test_without_fork_a_job_runs_here_once_when_asked() -> None:
+    calls: list[int] = []
+    jobs = Helpers(False)
+    job = jobs.start(lambda: calls.append(os.getpid()) or len(calls))
+    assert calls == []
+    assert job() == 1 and job() == 1 and calls == [os.getpid()]
