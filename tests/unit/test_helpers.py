@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from akq_cli.core.files import WriteError
-from akq_cli.site.helpers import HelperFailed, Helpers
+from akq_cli.site.helpers import HelperFailed, Helpers, Shares
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="helpers run inline where there is no fork")
 
@@ -78,3 +78,33 @@ def test_without_fork_a_job_runs_here_once_when_asked() -> None:
     job = jobs.start(lambda: calls.append(os.getpid()) or len(calls))
     assert calls == []
     assert job() == 1 and job() == 1 and calls == [os.getpid()]
+
+
+def test_shares_hand_each_chunk_to_exactly_one_process() -> None:
+    shares = Shares(1000, 7)
+    jobs = Helpers(True)
+
+    def take_all() -> list[int]:
+        taken = []
+        while (span := shares.take()) is not None:
+            taken.extend(span)
+            time.sleep(0.001)  # give the other processes their turn
+        return taken
+
+    helpers = [jobs.start(take_all) for _ in range(3)]
+    ours = take_all()
+    try:
+        theirs = [job() for job in helpers]
+    finally:
+        jobs.close()
+    everything = sorted([*ours, *(i for taken in theirs for i in taken)])
+    assert everything == list(range(1000))  # none twice, none missed
+    assert ours and sum(bool(taken) for taken in theirs) >= 1  # the work was shared
+
+
+def test_many_items_make_bigger_chunks_rather_than_a_pipe_that_blocks() -> None:
+    shares = Shares(10_000_000, 1)
+    first = shares.take()
+    assert first is not None and len(first) >= 10_000_000 // 4096
+    shares.close()
+    assert shares.take() is None

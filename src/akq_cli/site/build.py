@@ -11,7 +11,7 @@ from typing import Any
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.git import GitError
 from akq_cli.site import opendata
-from akq_cli.site.helpers import Helpers
+from akq_cli.site.helpers import Helpers, Shares
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import Parts, environment, render
@@ -27,6 +27,7 @@ from akq_cli.site.writer import ExportRefused, SiteWriter, Written
 INLINE_LIMIT = PAGE_ROWS
 ATOM_ENTRIES = 50
 BACKGROUND_FROM = 300  # rows; below this a second process costs more than it saves
+ITEM_CHUNK = 100  # item pages a process makes before it takes the next chunk
 ASSETS = ("site.css", "site.js")
 
 
@@ -81,10 +82,9 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
 def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path | None, str],
            known: dict[str, dict[str, Any]], warnings: list[dict[str, str]], jobs: Helpers,
            forms_dir: Path | None, inline_limit: int, out: SiteWriter | None) -> Build:
-    """A large export keeps both cores busy: the change log (git's history, parsed), the open data
-    (JSON, CSV and the workbook), the list pages and half of the item pages are made in forked
-    helpers while this process makes the rest. The first two start before the search index is
-    built; the pages need its file name, so their helpers start after it."""
+    """A large export keeps both cores busy: the spreadsheets (CSV and workbook), the change log (git's
+    history, parsed), and the list pages with catalog.json are made in forked helpers while this process
+    builds the search index, and then every process makes item pages until none are left."""
     from akq_cli.core.resources import resource_dir
 
     top, rel = where
@@ -127,16 +127,15 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
              *((p.url, "area.html", {"area": a, "list_page": p}) for a in model.areas for p in a.pages)]
     if out is not None:  # named before any helper writes
         out.plan([*(e.url for e in entries), *(url for url, _, _ in lists), *opendata.FILES])
-    open_data = jobs.start(lambda: deliver(_open_data(model, git)))
 
     # Assets are named by their content, so a browser never keeps a stale copy after an update
-    # and a server may let them be cached for ever.
-    assets = resource_dir("templates") / "site" / "assets"
+    # and a server may let them be cached for ever. Only index.html names the search index: the
+    # helpers start before it is built.
+    asset_dir = resource_dir("templates") / "site" / "assets"
     for name in ASSETS:
-        common["assets"][name] = _hashed(files, name, (assets / name).read_bytes())
-    search = search_data(model)  # the bodies' file first: the index names it
-    common["assets"]["search-index.js"] = _hashed(files, "search-index.js",
-                                                  search.index_script(_hashed(files, "search-text.js", search.text)))
+        common["assets"][name] = _hashed(files, name, (asset_dir / name).read_bytes())
+    for name in ("item.html", "department.html", "area.html", "retired.html", "changes.html"):
+        environment().get_template(name)  # compiled once, before the helpers fork
 
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
         made: dict[str, bytes] = {}
@@ -147,15 +146,24 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
                  standard=standard, related=related)
         return made
 
+    shares = Shares(len(entries), ITEM_CHUNK)
+
+    def shared_items() -> tuple[dict[str, bytes], Written]:
+        """Item pages, a chunk at a time, by whichever process is free (helpers.Shares)."""
+        made: dict[str, bytes] = {}
+        done: Written = {}
+        while (span := shares.take()) is not None:
+            part, put = deliver(item_pages(entries[span.start:span.stop]))
+            made.update(part)
+            done.update(put)
+        return made, done
+
     def list_pages() -> dict[str, bytes]:
         made: dict[str, bytes] = {}
         for url, template, ctx in lists:
             page(made, url, template, nav="", **ctx)
         return made
 
-    for name in ("item.html", "department.html", "area.html"):  # compiled once, before the helpers fork
-        environment().get_template(name)
-    half = len(entries) // 2
     def history_pages() -> tuple[dict[str, bytes], dict[str, str] | None]:
         """The change log, its feed and the pages of items no longer in force: all read from git's history."""
         change_sets, unread = _changes(git, top, rel, known)
@@ -175,16 +183,25 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
                                       updated=change_sets[0].date if change_sets else updated)
         return made, unread
 
-    history = jobs.start(history_pages)
-    listed = jobs.start(lambda: deliver({**list_pages(), **item_pages(entries[:half])}))
+    # Each helper does its own job, then item pages until none are left; so does this process after the
+    # search index and the index page. The spreadsheets go first: the one long job that cannot be cut.
+    tables = jobs.start(lambda: (deliver(_tables(model, git)), shared_items()))
+    history = jobs.start(lambda: (history_pages(), shared_items()))
+    listed = jobs.start(lambda: (deliver({**list_pages(), **_documents(model, git)}), shared_items()))
+
+    search = search_data(model)  # the bodies' file first: the index names it
+    common["assets"]["search-index.js"] = _hashed(files, "search-index.js",
+                                                  search.index_script(_hashed(files, "search-text.js", search.text)))
 
     page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
          total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
          inline=len(entries) <= inline_limit)
-    keep(deliver(item_pages(entries[half:])))
+    keep(shared_items())
+    shares.close()
 
-    made, unread = history()
+    (made, unread), items = history()
     files.update(made)
+    keep(items)
     if unread is not None:
         if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
             raise ExportRefused({
@@ -216,8 +233,10 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
         robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
         files["robots.txt"] = robots.encode()
 
-    for job in (open_data, listed):
-        keep(job())
+    for job in (tables, listed):
+        own, items = job()
+        keep(own)
+        keep(items)
 
     if forms_dir is not None:
         for e in entries:
@@ -226,12 +245,17 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
     return Build(files, model, git, warnings, written)
 
 
-def _open_data(model: SiteModel, git: GitInfo) -> dict[str, bytes]:
-    """catalog.json, its schema, catalog.csv and catalog.xlsx: a fifth of a large export's work, in one helper."""
+def _tables(model: SiteModel, git: GitInfo) -> dict[str, bytes]:
+    """catalog.csv and catalog.xlsx, the longest single job of a large export: a helper of its own."""
     table = opendata.rows(model)
-    made = (opendata.catalog_json(model, git.date, git.commit), opendata.schema_json(model),
-            opendata.catalog_csv(model, table), opendata.xlsx_from_rows(table, model.title, git.date))
-    return dict(zip(opendata.FILES, made, strict=True))
+    return {"catalog.csv": opendata.catalog_csv(model, table),
+            "catalog.xlsx": opendata.xlsx_from_rows(table, model.title, git.date)}
+
+
+def _documents(model: SiteModel, git: GitInfo) -> dict[str, bytes]:
+    """catalog.json and its schema."""
+    return {"catalog.json": opendata.catalog_json(model, git.date, git.commit),
+            opendata.SCHEMA_FILE: opendata.schema_json(model)}
 
 
 def _hashed(files: dict[str, bytes], name: str, data: bytes) -> str:

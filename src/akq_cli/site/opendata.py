@@ -20,7 +20,7 @@ from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
 SCHEMA_FILE = "catalog.schema.json"
-FILES = ("catalog.json", SCHEMA_FILE, "catalog.csv", "catalog.xlsx")  # what build._open_data makes
+FILES = ("catalog.json", SCHEMA_FILE, "catalog.csv", "catalog.xlsx")  # what build._documents and _tables make
 
 # How a column reads its field where the value as written is not what people read (codes,
 # booleans, the department's name); every other column shows its field's value as written.
