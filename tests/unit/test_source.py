@@ -240,3 +240,12 @@ def _typed(value):
     if isinstance(value, list):
         return [_typed(v) for v in value]
     return (type(value).__name__, value)
+
+
+def test_an_integer_over_pythons_digit_limit_is_text_not_a_crash():
+    """int() refuses more than 4,300 digits; such a number stays text, and the schema says what is wrong."""
+    from akq_cli.core.loader import read_plain
+
+    data = b"id: X\namount: " + b"1" * 5000 + b"\nsmall: 15\n"
+    assert parse(data).root.plain() == {"id": "X", "amount": "1" * 5000, "small": 15}
+    assert read_plain(data) == {"id": "X", "amount": "1" * 5000, "small": 15}

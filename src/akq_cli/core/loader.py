@@ -342,7 +342,10 @@ def _resolve(raw: str) -> Any:
     c = raw[0]
     if c.isdigit() or c in "+-.":
         if _INT.match(raw):
-            return int(raw.replace("_", ""))
+            try:
+                return int(raw.replace("_", ""))
+            except ValueError:  # over Python's 4,300-digit limit: kept as text, which the schema then reports
+                return raw
         if _FLOAT.match(raw) and any(ch.isdigit() for ch in raw):
             return float(raw.replace("_", ""))
     return raw
