@@ -81,7 +81,7 @@ def test_without_fork_a_job_runs_here_once_when_asked() -> None:
 
 
 def test_shares_hand_each_chunk_to_exactly_one_process() -> None:
-    shares = Shares(1000, 7)
+    shares = Shares(1000, 7, across_processes=True)
     jobs = Helpers(True)
 
     def take_all() -> list[int]:
@@ -103,8 +103,14 @@ def test_shares_hand_each_chunk_to_exactly_one_process() -> None:
 
 
 def test_many_items_make_bigger_chunks_rather_than_a_pipe_that_blocks() -> None:
-    shares = Shares(10_000_000, 1)
+    shares = Shares(10_000_000, 1, across_processes=True)
     first = shares.take()
-    assert first is not None and len(first) >= 10_000_000 // 4096
+    assert first is not None and len(first) >= 10_000_000 // 1024
     shares.close()
     assert shares.take() is None
+
+
+def test_without_helpers_this_process_takes_every_chunk_and_no_pipe_is_made() -> None:
+    shares = Shares(10, 3, across_processes=False)
+    assert shares._read == -1
+    assert [list(span) for span in iter(shares.take, None)] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]

@@ -146,7 +146,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
                  standard=standard, related=related)
         return made
 
-    shares = Shares(len(entries), ITEM_CHUNK)
+    shares = Shares(len(entries), ITEM_CHUNK, jobs.fork)
 
     def shared_items() -> tuple[dict[str, bytes], Written]:
         """Item pages, a chunk at a time, by whichever process is free (helpers.Shares)."""

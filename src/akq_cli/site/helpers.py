@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 _TOKEN = struct.Struct("<I")
-_PIPE_TOKENS = 4096  # 16 KB of chunk numbers: well under any pipe's capacity, so writing them never blocks
+_PIPE_TOKENS = 1024  # 4 KB of chunk numbers: within any pipe's capacity, so writing them never blocks
 
 
 class HelperFailed(RuntimeError):
@@ -99,29 +99,38 @@ class Shares:
     """A job cut into chunks that this process and the helpers it forks afterwards take in turn, whoever is free.
 
     A fixed split leaves a core idle whenever one side is slower (here, by a third from one minute to the
-    next). The chunks' first indexes wait in a pipe whose writing end is closed before any helper forks:
-    each read takes one of them (the pipe gives each read to one reader), and an empty pipe reads as the end.
+    next). With ``across_processes``, the chunks' first indexes wait in a pipe whose writing end is closed
+    before any helper forks: each read takes one of them (the pipe gives each read to one reader), and an
+    empty pipe reads as the end. Without (no fork, as on Windows, whose pipes hold too little to fill before
+    a reader exists), this process takes them all.
     """
 
-    def __init__(self, total: int, size: int) -> None:
+    def __init__(self, total: int, size: int, across_processes: bool) -> None:
         self.size = max(size, -(-total // _PIPE_TOKENS), 1)
         self.total = total
-        self._read, write = os.pipe()
-        try:
-            os.write(write, b"".join(_TOKEN.pack(i) for i in range(0, total, self.size)))
-        finally:
-            os.close(write)
+        self._starts = iter(range(0, total, self.size))
+        self._read = -1
+        if across_processes:
+            self._read, write = os.pipe()
+            try:
+                os.write(write, b"".join(_TOKEN.pack(i) for i in self._starts))
+            finally:
+                os.close(write)
 
     def take(self) -> range | None:
         """The next chunk of indexes, or None when every chunk is taken."""
-        token = os.read(self._read, _TOKEN.size) if self._read >= 0 else b""
-        if len(token) < _TOKEN.size:
+        if self._read < 0:
+            start = next(self._starts, None)
+        else:
+            token = os.read(self._read, _TOKEN.size)
+            start = _TOKEN.unpack(token)[0] if len(token) == _TOKEN.size else None
+        if start is None:
             self.close()
             return None
-        (start,) = _TOKEN.unpack(token)
         return range(start, min(start + self.size, self.total))
 
     def close(self) -> None:
         if self._read >= 0:
             os.close(self._read)
             self._read = -1
+        self._starts = iter(())

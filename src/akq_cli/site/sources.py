@@ -84,7 +84,7 @@ def read_sources(catalog: Catalog) -> list[Source]:
         return from_catalog(catalog)
     names = state.item_names()
     helpers = Helpers(len(names) > PARALLEL_FROM)
-    shares = Shares(len(names), CHUNK)
+    shares = Shares(len(names), CHUNK, helpers.fork)
     try:
         def read_shares() -> list[tuple[int, list[Source]]]:
             taken = []
