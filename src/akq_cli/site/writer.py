@@ -262,15 +262,17 @@ def _create(target: Path, data: bytes) -> list[int]:
             view = view[os.write(fd, view):]
         if hasattr(os, "fchmod"):  # whatever the umask: a web server must read it (Windows has no modes)
             os.fchmod(fd, 0o644)
-        st = os.fstat(fd)  # closing does not change the time
-    except OSError as exc:
         os.close(fd)
+        fd = -1
+        st = os.lstat(target)  # after closing: Windows may date the write when the handle closes
+    except OSError as exc:
+        if fd >= 0:
+            os.close(fd)
         try:
             os.unlink(target)
         except OSError:
             pass
         raise WriteError(target, exc) from exc
-    os.close(fd)
     return [st.st_size, st.st_mtime_ns]
 
 
