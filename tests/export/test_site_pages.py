@@ -150,6 +150,9 @@ def test_retired_pages_are_out_of_the_sitemap_but_in_the_change_log_and_feed(ret
     feed = ET.parse(retired_site / "changes.atom").getroot()
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
     assert titles[0].endswith("移出目录 1 项") and titles[1].startswith("2026年7月1日起施行") and "取消 1 项" in titles[1]
+    # the feed links the retired items' pages as the change log does (only the history's reader knows them)
+    raw = (retired_site / "changes.atom").read_text("utf-8")
+    assert "gzcn/items/SFJ-ZM-001.html" in raw and "gzcn/items/RSJ-ZM-001.html" in raw
 
 
 # --- 6. the change log says what changed --------------------------------------------------------------

@@ -173,13 +173,15 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
             for change in change_set.changes:
                 if change.before is not None:
                     model.add_deleted(change.id, change.before, change_set.day)
-        common["pages"] = {e.id for e in model.retired}  # ids whose page says 已取消 / 暂停实施 / 已废止
         for e in model.retired:
             page(made, e.url, "retired.html", nav="", e=e, group=groups.get(e.department["id"]))
-        page(made, "changes.html", "changes.html", nav="changes", change_sets=change_sets)
+        # The ids whose page says 已取消 / 暂停实施 / 已废止, for the change log and its feed only, not put in
+        # ``common``: item pages are made by several processes, and only this one has read the history.
+        pages = {e.id for e in model.retired}
+        page(made, "changes.html", "changes.html", nav="changes", change_sets=change_sets, pages=pages)
         updated = git.date or (str(model.document.get("date")) + "T00:00:00+08:00" if model.document.get("date")
                                else "2000-01-01T00:00:00Z")
-        made["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES],
+        made["changes.atom"] = render("changes.atom", **common, change_sets=change_sets[:ATOM_ENTRIES], pages=pages,
                                       updated=change_sets[0].date if change_sets else updated)
         return made, unread
 
