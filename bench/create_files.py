@@ -4,10 +4,12 @@
 
 Creates --files files of --size bytes in a new folder, three times: into a folder never
 used before, then right after deleting a folder of as many files, then into a new folder
-again. On the development VM (ext4) the second took 4.1 s against 0.3 s for the others,
-and stayed slow for minutes after the deletion: the file system passes over recently freed
-inodes when it allocates new ones. That is why bench/export_bench.py never deletes an
-output folder before timing an export into an empty one.
+again. On the development VM (ext4), with nothing deleted for a while, the first took
+0.24-0.34 s and the second 4.1 s; minutes after large deletions anywhere on the file
+system (a test run, removed exports) all three took 3.5-6.3 s: the file system passes over
+recently freed inodes when it allocates new ones. That is why bench/export_bench.py never
+deletes an output folder before timing an export into an empty one, and why its figures
+are best taken with nothing deleted in the minutes before.
 """
 
 from __future__ import annotations
