@@ -75,7 +75,8 @@ def main() -> None:
     opts = ap.parse_args()
     if opts.text == "real" and opts.commits:
         ap.error("--text real has no git history yet: leave out --commits")
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start, "
+          f"reference loop {reference():.2f} s\n")
     rows: list[dict] = []
     (HERE / "out").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="export-", dir=HERE / "out"))
@@ -86,7 +87,18 @@ def main() -> None:
             _measure(opts, rows, work)
             _report(rows)
     finally:
+        print(f"reference loop at the end: {reference():.2f} s")
         shutil.rmtree(work, ignore_errors=True)  # after the timings: see above
+
+
+def reference() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this machine runs right now (a shared VM drifts; the
+    development VM took 2.0 s at its fastest and up to 3.6 s)."""
+    start = time.process_time()
+    total = 0
+    for i in range(30_000_000):
+        total += i
+    return time.process_time() - start
 
 
 def _compare(opts: argparse.Namespace, work: Path) -> None:
