@@ -29,6 +29,9 @@ ATOM_ENTRIES = 50
 BACKGROUND_FROM = 300  # rows; below this a second process costs more than it saves
 ITEM_CHUNK = 100  # item pages a process makes before it takes the next chunk
 ASSETS = ("site.css", "site.js")
+# Pages whose every value comes from the site model (cleaned by build_model) and git's own output;
+# the change log, the retired items' and the plans' pages show data read elsewhere and are scanned.
+MODEL_ONLY = frozenset({"item.html", "department.html", "area.html", "index.html"})
 
 
 @dataclass
@@ -107,7 +110,8 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
     def page(out: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
         root = "../" * path.count("/")
         canonical = model.base_url + ("" if path == "index.html" else path) if model.base_url else ""
-        out[path] = render(template, root=root, canonical=canonical, **common, **ctx)
+        out[path] = render(template, model_only=template in MODEL_ONLY, root=root, canonical=canonical,
+                           **common, **ctx)
 
     entries = model.entries
     standard = meta.get("standard_text") if isinstance(meta.get("standard_text"), dict) else {}

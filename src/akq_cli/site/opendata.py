@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from akq_cli.core import fields
-from akq_cli.core.invisible import clean
 from akq_cli.core.resources import schema as load_schema
 from akq_cli.site.model import Entry, SiteModel
 
@@ -184,9 +183,10 @@ def xlsx_from_rows(all_rows: list[list[str]], title: str, updated: str | None) -
     bold = wb.add_format({"bold": True})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     write = ws.write_string
+    # The values come from the site model, which build_model cleaned of control characters (the CSV
+    # writes them as they are); XlsxWriter would write any left as _xHHHH_ escapes, never as bad XML.
     for r, row in enumerate(all_rows):
-        for c, value in enumerate(row):
-            text = clean(value)  # control characters are not allowed in the sheet's XML
+        for c, text in enumerate(row):
             write(r, c, text, bold if r == 0 else wrap if "\n" in text else None)
     wb.close()
     return buf.getvalue()

@@ -100,8 +100,14 @@ class Parts:
         return found
 
 
-def render(name: str, **context: Any) -> bytes:
-    # No control or invisible character in any page: HTML shows them as garbage and XML (the feed)
-    # forbids them. The templates hold none, so cleaning the page once is cleaning every value in
-    # it, at a hundredth of the cost of a finalize hook on each of the ~120 values of an item page.
-    return clean(environment().get_template(name).render(**context)).encode()
+def render(name: str, *, model_only: bool = False, **context: Any) -> bytes:
+    """The page as UTF-8, without a control or invisible character: HTML shows them as garbage and XML
+    (the feed) forbids them.
+
+    The templates hold none, so cleaning the page once is cleaning every value in it, at a hundredth of
+    the cost of a finalize hook on each of the ~120 values of an item page. ``model_only``: every value
+    on the page comes from the site model, which build_model has cleaned, so even that scan is skipped
+    (item, list and index pages: 8,500 pages and 0.3 s of CPU at 10,000 items).
+    """
+    page = environment().get_template(name).render(**context)
+    return (page if model_only else clean(page)).encode()
