@@ -13,9 +13,15 @@ import pytest
 
 from akq_cli.core.files import TMP_PREFIX, WriteError
 from akq_cli.site.helpers import Helpers
-from akq_cli.site.writer import MARKER, ExportRefused, SiteWriter
+from akq_cli.site.writer import MARKER, ExportRefused, SiteWriter, Stats
 
 N = 400
+
+
+def _commit(writer: SiteWriter, files: dict[str, bytes], *marker: object) -> Stats:
+    """What akq export does with the files this process made: name them, write them, record them."""
+    writer.plan(files)
+    return writer.finish(writer.put(files), *marker)
 
 
 def _pages(n: int = N) -> dict[str, bytes]:
@@ -64,9 +70,7 @@ def test_a_folder_that_was_empty_gets_readable_files_whatever_the_umask(tmp_path
     assert writer.fresh
     old = os.umask(0o077)
     try:
-        for rel, data in _pages(3).items():
-            writer.add(rel, data)
-        writer.commit("k", {"items": 0, "warnings": []})
+        _commit(writer, _pages(3), "k", {"items": 0, "warnings": []})
     finally:
         os.umask(old)
     for page in (out / "d").iterdir():
@@ -82,9 +86,7 @@ def test_forced_into_a_folder_with_files_compares_and_replaces_them(tmp_path: Pa
     (out / "d" / "f0002.html").symlink_to(tmp_path / "elsewhere")  # a link: replaced, never written through
     writer = SiteWriter(out, force=True)
     assert not writer.fresh
-    for rel, data in _pages(3).items():
-        writer.add(rel, data)
-    stats = writer.commit()
+    stats = _commit(writer, _pages(3))
     assert (stats.written, stats.unchanged) == (2, 1)
     assert (out / "d" / "f0001.html").read_bytes() == b"<p>1</p>"
     assert not (out / "d" / "f0002.html").is_symlink() and not (tmp_path / "elsewhere").exists()
@@ -100,8 +102,7 @@ def test_an_export_cut_short_is_recognised_and_its_files_removed_next_time(tmp_p
     assert sorted(marker["files"]) == sorted(pages) and "key" not in marker
     again = SiteWriter(out)  # not refused: the marker says the folder is ours
     assert again.reuse("k") is None
-    again.add("d/f0003.html", b"<p>3</p>")
-    stats = again.commit("k", {"items": 0, "warnings": []})
+    stats = _commit(again, {"d/f0003.html": b"<p>3</p>"}, "k", {"items": 0, "warnings": []})
     assert stats.removed == 2
     assert sorted(p.name for p in (out / "d").iterdir()) == ["f0003.html"]
 

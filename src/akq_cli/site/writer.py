@@ -65,7 +65,6 @@ Written = dict[str, tuple[bool, list[int]]]  # path -> (whether it was written, 
 class SiteWriter:
     def __init__(self, out: Path, *, force: bool = False) -> None:
         self.out = out
-        self.files: dict[str, bytes] = {}
         self.previous: list[str] = []
         self.marker: dict[str, Any] = {}
         self.planned: set[str] = set()
@@ -89,9 +88,6 @@ class SiteWriter:
                 "zh": f"{out} 不是空目录，也不是 akq export 以前生成的网站（没有 {MARKER}）。为免覆盖其他文件，已停止。请换一个空目录，或确认后加 --force。",
                 "en": f"{out} is not empty and is not a previous akq export (no {MARKER}). Stopped so as not to overwrite other files. Use an empty folder, or add --force.",
             })
-
-    def add(self, rel: str, data: bytes) -> None:
-        self.files[_safe_rel(rel).as_posix()] = data
 
     def _target(self, rel: str, root: Path) -> Path:
         target = self.out / rel
@@ -126,11 +122,10 @@ class SiteWriter:
                 return None
             if not stat.S_ISREG(st.st_mode) or [st.st_size, st.st_mtime_ns] != seen:
                 return None
-        self.files = {}
         return self.marker["summary"]
 
     def read_back(self) -> dict[str, bytes]:
-        """The files of a reused export, for --archive (``reuse`` has just checked their hashes)."""
+        """The files of a reused export, for --archive (``reuse`` has just checked their sizes and times)."""
         return {rel: (self.out / rel).read_bytes() for rel in self.marker.get("files", {})}
 
     def _resolved(self, folder: Path) -> Path:
@@ -153,14 +148,9 @@ class SiteWriter:
         """Write ``files`` (planned first); any process may call it, so a forked helper writes the pages it renders."""
         return self._guard(lambda: self._put_all(files))
 
-    def commit(self, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
-        """Write the files added with ``add``; with ``key``, record it so that an export of the same inputs can
-        ``reuse`` this one."""
-        self.plan(self.files)
-        return self.finish(self.put(self.files), key, summary)
-
     def finish(self, written: Written, key: str | None = None, summary: dict[str, Any] | None = None) -> Stats:
-        """Remove what the previous export wrote and this one did not, and record what this one wrote."""
+        """Remove what the previous export wrote and this one did not, and record what this one wrote; with
+        ``key``, an export of the same inputs can ``reuse`` this one."""
         return self._guard(lambda: self._finish(written, key, summary))
 
     def _guard(self, work: Callable[[], T]) -> T:
