@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from akq_cli.core.files import WriteError
-from akq_cli.site.helpers import HelperFailed, Helpers, Shares
+from akq_cli.site.helpers import HelperFailed, Helpers, Shares, run_shared, spare_cores
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="helpers run inline where there is no fork")
 
@@ -114,3 +114,34 @@ def test_without_helpers_this_process_takes_every_chunk_and_no_pipe_is_made() ->
     shares = Shares(10, 3, across_processes=False)
     assert shares._read == -1
     assert [list(span) for span in iter(shares.take, None)] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+
+
+def test_shared_tasks_give_their_results_in_order_from_several_processes() -> None:
+    def task(i: int) -> tuple[int, int]:
+        time.sleep(0.005)  # long enough for a helper to start before this process has taken every task
+        return i, os.getpid()
+
+    results = run_shared([lambda i=i: task(i) for i in range(200)], wanted=True)
+    assert [i for i, _ in results] == list(range(200))
+    assert len({pid for _, pid in results}) >= 2  # the tasks were shared
+
+
+def test_a_failing_shared_task_stops_the_helpers_and_is_raised_here() -> None:
+    def fail() -> None:
+        raise WriteError(Path("/site/x.html"), OSError(28, "No space left on device"))
+
+    tasks = [lambda: time.sleep(0.05), fail, *(lambda: time.sleep(0.05) for _ in range(20))]
+    with pytest.raises(WriteError):
+        run_shared(tasks, wanted=True)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no helper left running or unreaped
+
+
+def test_without_helpers_shared_tasks_run_here_in_order() -> None:
+    seen: list[int] = []
+    assert run_shared([lambda i=i: seen.append(i) or os.getpid() for i in range(5)], wanted=False) == [os.getpid()] * 5
+    assert seen == [0, 1, 2, 3, 4]
+
+
+def test_spare_cores_is_between_one_and_three() -> None:
+    assert 1 <= spare_cores() <= 3

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.git import GitError
 from akq_cli.site import opendata
-from akq_cli.site.helpers import Helpers, Shares
+from akq_cli.site.helpers import run_shared
 from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import Parts, environment, render
@@ -32,6 +34,11 @@ ASSETS = ("site.css", "site.js")
 # Pages whose every value comes from the site model (cleaned by build_model) and git's own output;
 # the change log, the retired items' and the plans' pages show data read elsewhere and are scanned.
 MODEL_ONLY = frozenset({"item.html", "department.html", "area.html", "index.html"})
+
+
+# What a task of _build gives back: the files it made but did not write, those it wrote, and why the
+# change log is empty (the change log's task only).
+_Done = tuple[tuple[dict[str, bytes], Written], "dict[str, str] | None"]
 
 
 @dataclass
@@ -74,20 +81,16 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = facts or git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    jobs = Helpers(len(model.entries) > BACKGROUND_FROM)
-    try:
-        return _build(catalog, model, git, (top, rel), known_blobs(sources or []), warnings, jobs, forms_dir,
-                      inline_limit, out)
-    finally:
-        jobs.close()  # helpers still running after an error are stopped
+    return _build(catalog, model, git, (top, rel), known_blobs(sources or []), warnings,
+                  len(model.entries) > BACKGROUND_FROM, forms_dir, inline_limit, out)
 
 
 def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path | None, str],
-           known: dict[str, dict[str, Any]], warnings: list[dict[str, str]], jobs: Helpers,
+           known: dict[str, dict[str, Any]], warnings: list[dict[str, str]], fork: bool,
            forms_dir: Path | None, inline_limit: int, out: SiteWriter | None) -> Build:
-    """A large export keeps both cores busy: the spreadsheets (CSV and workbook), the change log (git's
-    history, parsed), and the list pages with catalog.json are made in forked helpers while this process
-    builds the search index, and then every process makes item pages until none are left."""
+    """A large export keeps every core busy (helpers.run_shared): the spreadsheets (CSV and workbook), the
+    change log (git's history, parsed), the search index, the list pages with catalog.json, and the item
+    pages a hundred at a time are tasks that this process and its forked helpers take in turn."""
     from akq_cli.core.resources import resource_dir
 
     top, rel = where
@@ -133,8 +136,8 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
         out.plan([*(e.url for e in entries), *(url for url, _, _ in lists), *opendata.FILES])
 
     # Assets are named by their content, so a browser never keeps a stale copy after an update
-    # and a server may let them be cached for ever. Only index.html names the search index: the
-    # helpers start before it is built.
+    # and a server may let them be cached for ever. Only index.html names the search index, and the
+    # task that builds the index makes that page too.
     asset_dir = resource_dir("templates") / "site" / "assets"
     for name in ASSETS:
         common["assets"][name] = _hashed(files, name, (asset_dir / name).read_bytes())
@@ -149,18 +152,6 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
             page(made, e.url, "item.html", nav="", e=e, group=groups[e.department["id"]], std=std,
                  standard=standard, related=related)
         return made
-
-    shares = Shares(len(entries), ITEM_CHUNK, jobs.fork)
-
-    def shared_items() -> tuple[dict[str, bytes], Written]:
-        """Item pages, a chunk at a time, by whichever process is free (helpers.Shares)."""
-        made: dict[str, bytes] = {}
-        done: Written = {}
-        while (span := shares.take()) is not None:
-            part, put = deliver(item_pages(entries[span.start:span.stop]))
-            made.update(part)
-            done.update(put)
-        return made, done
 
     def list_pages() -> dict[str, bytes]:
         made: dict[str, bytes] = {}
@@ -189,25 +180,38 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
                                       updated=change_sets[0].date if change_sets else updated)
         return made, unread
 
-    # Each helper does its own job, then item pages until none are left; so does this process after the
-    # search index and the index page. The spreadsheets go first: the one long job that cannot be cut.
-    tables = jobs.start(lambda: (deliver(_tables(model, git)), shared_items()))
-    history = jobs.start(lambda: (history_pages(), shared_items()))
-    listed = jobs.start(lambda: (deliver({**list_pages(), **_documents(model, git)}), shared_items()))
+    def search_pages() -> dict[str, bytes]:
+        """The search data and the index page, which names its file (content-hashed)."""
+        made: dict[str, bytes] = {}
+        search = search_data(model)  # the bodies' file first: the index names it
+        common["assets"]["search-index.js"] = _hashed(made, "search-index.js",
+                                                      search.index_script(_hashed(made, "search-text.js", search.text)))
+        page(made, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
+             total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
+             inline=len(entries) <= inline_limit)
+        return made
 
-    search = search_data(model)  # the bodies' file first: the index names it
-    common["assets"]["search-index.js"] = _hashed(files, "search-index.js",
-                                                  search.index_script(_hashed(files, "search-text.js", search.text)))
+    def history_task() -> _Done:
+        made, unread = history_pages()
+        return (made, {}), unread
 
-    page(files, "index.html", "index.html", nav="index", groups=model.groups, areas=model.areas,
-         total=len(entries), n_cert=model.count("certification"), n_license=model.count("business_license"),
-         inline=len(entries) <= inline_limit)
-    keep(shared_items())
-    shares.close()
+    def item_task(start: int) -> _Done:
+        return deliver(item_pages(entries[start:start + ITEM_CHUNK])), None
 
-    (made, unread), items = history()
-    files.update(made)
-    keep(items)
+    # Every process takes the next task when it is free: the long ones first (the workbook cannot be cut,
+    # so it gets a core of its own from the start), then the item pages, a chunk at a time, which even
+    # out the end. Files are written by the process that made them, where there is an output folder.
+    tasks: list[Callable[[], _Done]] = [
+        lambda: (deliver(_tables(model, git)), None),
+        history_task,
+        lambda: ((search_pages(), {}), None),
+        lambda: (deliver({**list_pages(), **_documents(model, git)}), None),
+        *(partial(item_task, start) for start in range(0, len(entries), ITEM_CHUNK)),
+    ]
+    unread: dict[str, str] | None = None
+    for part, extra in run_shared(tasks, fork):
+        keep(part)
+        unread = unread or extra
     if unread is not None:
         if in_ci():  # a pipeline would publish an empty change log as if nothing had ever changed
             raise ExportRefused({
@@ -239,10 +243,6 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
         robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
         files["robots.txt"] = robots.encode()
 
-    for job in (tables, listed):
-        own, items = job()
-        keep(own)
-        keep(items)
 
     if forms_dir is not None:
         for e in entries:
