@@ -207,7 +207,22 @@ class SiteWriter:
         body: dict[str, Any] = {"generator": "akq export", "files": names}
         if key is not None and seen is not None:
             body = {"generator": "akq export", "key": key, "summary": summary or {}, "files": seen}
-        _replace(self.out / MARKER, (json.dumps(body, ensure_ascii=False, indent=0) + "\n").encode())
+        _replace(self.out / MARKER, _marker_json(body))
+
+
+def _marker_json(body: dict[str, Any]) -> bytes:
+    """The marker with one file a line (readable, and diffable between two exports), made by json's C
+    encoder: indent= would use the pure-Python one, a tenth of a second for 10,000 files, twice an export."""
+    files = body["files"]
+    head = json.dumps({k: v for k, v in body.items() if k != "files"}, ensure_ascii=False)
+    if isinstance(files, dict):
+        lines = [json.dumps(name, ensure_ascii=False) + ": " + json.dumps(value) for name, value in files.items()]
+        opened, closed = "{", "}"
+    else:
+        lines = [json.dumps(name, ensure_ascii=False) for name in files]
+        opened, closed = "[", "]"
+    lead = head[:-1] + (", " if len(head) > 2 else "")
+    return (lead + '"files": ' + opened + "\n" + ",\n".join(lines) + "\n" + closed + "}\n").encode()
 
 
 def _summary_ok(summary: Any) -> bool:
