@@ -48,8 +48,13 @@ def main() -> None:
             if code is not None:
                 sys.exit(code)
     from akq_cli.app import main as full
+    from akq_cli.core.collector import end_process
 
-    full()
+    try:
+        full()
+    except SystemExit as done:
+        end_process(done.code)
+        raise
 
 
 def __getattr__(name: str) -> Any:

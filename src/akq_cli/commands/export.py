@@ -47,7 +47,7 @@ def export(
     from rich.console import Console
 
     from akq_cli.core.catalog import load_catalog
-    from akq_cli.core.collector import paused
+    from akq_cli.core.collector import leave_when_done, paused
     from akq_cli.core.files import WriteError, atomic_write_bytes
     from akq_cli.core.i18n import lang, pick, t
     from akq_cli.core.paths import display_path, is_within
@@ -60,6 +60,7 @@ def export(
     from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
     err = Console(stderr=True, highlight=False)
+    leave_when_done()  # what the export built is not freed object by object at the end
 
     def fail(message: str) -> None:
         err.print(f"[bold red]akq export:[/] {message}", soft_wrap=True)
