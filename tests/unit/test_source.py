@@ -249,3 +249,25 @@ def test_an_integer_over_pythons_digit_limit_is_text_not_a_crash():
     data = b"id: X\namount: " + b"1" * 5000 + b"\nsmall: 15\n"
     assert parse(data).root.plain() == {"id": "X", "amount": "1" * 5000, "small": 15}
     assert read_plain(data) == {"id": "X", "amount": "1" * 5000, "small": 15}
+
+
+def test_work_given_for_meanwhile_runs_once_in_this_process_with_or_without_a_helper(tmp_path):
+    import os
+    import shutil
+
+    from akq_cli.core.catalog import load_catalog
+    from akq_cli.site import sources as S
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "catalog", catalog)
+    first = sorted((catalog / "items").rglob("*.yaml"))[0]
+    for i in range(S.PARALLEL_FROM):  # enough for a helper process
+        (first.parent / f"AAA-ZM-{i:03d}.yaml").write_bytes(first.read_bytes())
+    for parallel_from in (0, 10**9):
+        ran: list[int] = []
+        S.PARALLEL_FROM = parallel_from
+        try:
+            got = S.read_sources(load_catalog(catalog, with_items=False), meanwhile=lambda ran=ran: ran.append(os.getpid()))
+        finally:
+            S.PARALLEL_FROM = 300
+        assert ran == [os.getpid()] and len(got) > S.PARALLEL_FROM

@@ -141,8 +141,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
     asset_dir = resource_dir("templates") / "site" / "assets"
     for name in ASSETS:
         common["assets"][name] = _hashed(files, name, (asset_dir / name).read_bytes())
-    for name in ("item.html", "department.html", "area.html", "retired.html", "changes.html"):
-        environment().get_template(name)  # compiled once, before the helpers fork
+    prepare()  # compiled once, before the helpers fork (done already when the export called it while reading)
 
     def item_pages(chunk: list[Any]) -> dict[str, bytes]:
         made: dict[str, bytes] = {}
@@ -249,6 +248,15 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
             for rel_path in e.forms.values():
                 files[rel_path] = (forms_dir / Path(rel_path).name).read_bytes()
     return Build(files, model, git, warnings, written)
+
+
+def prepare() -> None:
+    """Compile the templates that every process uses and import the workbook writer: once, in this process,
+    so that forked helpers inherit them. ``akq export`` calls it while a helper reads the item files."""
+    import xlsxwriter  # noqa: F401 - imported for the helper that makes the workbook
+
+    for name in ("item.html", "department.html", "area.html", "retired.html", "changes.html", "index.html"):
+        environment().get_template(name)
 
 
 def _tables(model: SiteModel, git: GitInfo) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,10 +79,16 @@ def _read(state: CatalogState, names: list[str]) -> list[Source]:
     return out
 
 
-def read_sources(catalog: Catalog) -> list[Source]:
-    """The catalog's item files (``catalog`` loaded without items), read in two processes when many."""
+def read_sources(catalog: Catalog, meanwhile: Callable[[], object] | None = None) -> list[Source]:
+    """The catalog's item files (``catalog`` loaded without items), read in two processes when many.
+
+    ``meanwhile`` runs in this process once the helper has started: work that would otherwise keep the
+    other core idle (imports, compiling templates) while the helper simply reads more of the files.
+    """
     state = catalog.state
     if state is None:
+        if meanwhile is not None:
+            meanwhile()
         return from_catalog(catalog)
     names = state.item_names()
     helpers = Helpers(len(names) > PARALLEL_FROM)
@@ -94,6 +101,8 @@ def read_sources(catalog: Catalog) -> list[Source]:
             return taken
 
         theirs = helpers.start(lambda: _packed(read_shares()))
+        if meanwhile is not None:
+            meanwhile()
         ours = read_shares()
         return [s for _, chunk in sorted([*ours, *_unpacked(theirs())], key=lambda c: c[0]) for s in chunk]
     finally:
