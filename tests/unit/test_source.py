@@ -94,7 +94,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from akq_cli.core.invisible import clean_data, yields_clean_values  # noqa: E402
-from akq_cli.core.loader import read_plain  # noqa: E402
+from akq_cli.core.plainread import read_plain  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -244,7 +244,7 @@ def _typed(value):
 
 def test_an_integer_over_pythons_digit_limit_is_text_not_a_crash():
     """int() refuses more than 4,300 digits; such a number stays text, and the schema says what is wrong."""
-    from akq_cli.core.loader import read_plain
+    from akq_cli.core.plainread import read_plain
 
     data = b"id: X\namount: " + b"1" * 5000 + b"\nsmall: 15\n"
     assert parse(data).root.plain() == {"id": "X", "amount": "1" * 5000, "small": 15}

@@ -290,7 +290,7 @@ def _build(doc: Document, problems: list[Problem]) -> Node | None:
                 if tag is not None:
                     problems.append(Problem("tag", line, col, {"tag": tag}))
                     return None
-                value: Any = ev.value if ev.style else _resolve(ev.value)
+                value: Any = ev.value if ev.style else resolve_scalar(ev.value)
                 node = Node(value, line, col, mark.index, ev.end_mark.index, "", ev.style or None)
                 add(node)
             elif kind in ("MappingStartEvent", "SequenceStartEvent"):
@@ -331,8 +331,10 @@ def _build(doc: Document, problems: list[Problem]) -> Node | None:
     return root
 
 
-def _resolve(raw: str) -> Any:
+def resolve_scalar(raw: str) -> Any:
     """YAML 1.2 core schema for plain scalars (no yes/no booleans, no sexagesimals)."""
+    if raw[:1] > "\x7f":  # most of an item's values are Chinese text: never a null, boolean or number
+        return raw
     if raw in _NULLS:
         return None
     if raw in _TRUE:
@@ -351,96 +353,7 @@ def _resolve(raw: str) -> Any:
     return raw
 
 
-_NO_KEY = object()
-
-
-def read_plain(data: bytes) -> dict[str, Any] | None:
-    """An ordinary item file's mapping as plain data, without positions; None for anything else.
-
-    For readers that need only values (the site, the change log), about twice as fast as
-    ``read_document(...).root.plain()``, and equal to it wherever it answers: it gives up (None) on
-    everything read_document has something to say about — a BOM, bad UTF-8, a NUL or NEL, a syntax
-    error, an anchor, alias or tag, a duplicate or complex key, deep nesting, a second document, a
-    root that is not a mapping — and the caller then asks read_document, which says why.
-    """
-    if len(data) > MAX_FILE_BYTES or data.startswith(b"\xef\xbb\xbf"):
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if "\x00" in text or "\x85" in text:
-        return None
-    from yaml import (  # lazily, as in _build
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-        YAMLError,
-    )
-
-    get_event = _parser_class()(text).get_event
-    stack: list[Any] = []  # open containers
-    keys: list[Any] = []  # per open container: the mapping key awaiting its value, or _NO_KEY
-    root: Any = None
-    docs = 0
-    try:
-        while True:
-            ev = get_event()
-            cls = type(ev)
-            if cls is ScalarEvent:
-                if ev.anchor or ev.tag is not None:
-                    return None
-                value: Any = ev.value if ev.style else _resolve(ev.value)
-                opens = False
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if ev.anchor or ev.tag is not None or len(stack) >= MAX_DEPTH:
-                    return None
-                value, opens = ({} if cls is MappingStartEvent else []), True
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                stack.pop()
-                keys.pop()
-                continue
-            elif cls is DocumentStartEvent:
-                docs += 1
-                if docs > 1:
-                    return None
-                continue
-            elif cls is StreamEndEvent:
-                break
-            elif cls is AliasEvent:
-                return None
-            else:  # stream start, document end
-                continue
-            if stack:
-                parent = stack[-1]
-                if type(parent) is list:
-                    parent.append(value)
-                elif keys[-1] is _NO_KEY:  # this value is a key
-                    if opens or value is None or not isinstance(value, (str, int, float, bool)):
-                        return None
-                    key = str(value)
-                    if key in parent:
-                        return None
-                    keys[-1] = key
-                else:
-                    parent[keys[-1]] = value
-                    keys[-1] = _NO_KEY
-            else:
-                root = value
-            if opens:
-                stack.append(value)
-                keys.append(_NO_KEY)
-    except YAMLError:
-        return None
-    return root if type(root) is dict else None
-
-
-def _parser_class() -> Any:
+def parser_class() -> Any:
     """libyaml's parser through PyYAML (about 20x faster than the pure-Python one, which is the fallback)."""
     try:
         from yaml.cyaml import CParser

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from yaml.emitter import Emitter
 
-from akq_cli.core.loader import _resolve
+from akq_cli.core.loader import resolve_scalar
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # YAML 1.2 core forms that PyYAML (1.1) reads as text but editors read as numbers
@@ -42,7 +42,7 @@ def _reads_as_text(s: str) -> bool:
 
     if _DATE.match(s):
         return True
-    if not isinstance(_resolve(s), str) or _YAML12_NUMBERS.match(s):
+    if not isinstance(resolve_scalar(s), str) or _YAML12_NUMBERS.match(s):
         return False
     return _resolver().resolve(yaml.ScalarNode, s, (True, False)) == "tag:yaml.org,2002:str"
 

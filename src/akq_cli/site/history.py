@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
-from akq_cli.core.loader import MAX_FILE_BYTES, read_document, read_plain
+from akq_cli.core.loader import MAX_FILE_BYTES, read_document
+from akq_cli.core.plainread import read_plain
 from akq_cli.review.semdiff import diff_values, label
 
 ZERO = "0" * 40

@@ -18,7 +18,8 @@ from typing import Any
 
 from akq_cli.core.catalog import Catalog, Item
 from akq_cli.core.invisible import yields_clean_values
-from akq_cli.core.loader import read_document, read_plain
+from akq_cli.core.loader import read_document
+from akq_cli.core.plainread import read_plain
 from akq_cli.core.state import CatalogState, DiskState, NotRegularFile, TooLarge, problem_document
 from akq_cli.site.helpers import Helpers, Shares
 
