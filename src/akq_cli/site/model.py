@@ -162,6 +162,14 @@ class Entry:
     def texts(self, key: str) -> list[str]:
         return [_text(v) for v in _list(self.data.get(key)) if _text(v)]
 
+    @cached_property
+    def aliases(self) -> list[str]:
+        return self.texts("aliases")
+
+    @cached_property
+    def materials(self) -> list[str]:
+        return self.texts("materials")
+
 
 @dataclass
 class Group:

@@ -97,10 +97,10 @@ def build_index(model: SiteModel) -> dict[str, object]:
             1 if e.proxy else 0,
             _bits(VERIFY_BITS, verify if isinstance(verify, list) else []),
             _bits(FORM_BITS, list(e.forms)),
-            e.texts("aliases"),
+            e.aliases,
         ])
         # "|" between texts, so that a search word does not match across the end of one condition
-        texts = (_text(e.data.get("content")), *(c.text for c in e.conditions), *e.texts("materials"))
+        texts = (_text(e.data.get("content")), *(c.text for c in e.conditions), *e.materials)
         bodies.append("|".join(w for w in map(fold, texts) if w))
     raw_terms = model.meta.get("search_terms")
     terms = [[k, _texts(v)] for k, v in raw_terms.items() if isinstance(k, str) and _texts(v)] \
