@@ -101,23 +101,31 @@ def read_sources(catalog: Catalog, meanwhile: Callable[[], object] | None = None
                 taken.append((span.start, _read(state, names[span.start:span.stop])))
             return taken
 
-        theirs = helpers.start(lambda: _packed(read_shares()))
+        def read_and_pack() -> bytes:
+            """The helper's share, each chunk packed as soon as it is read: only the last one is left to pack
+            when the parent is already waiting."""
+            packed = []
+            while (span := shares.take()) is not None:
+                packed.append((span.start, _packed(_read(state, names[span.start:span.stop]))))
+            return marshal.dumps(packed)
+
+        theirs = helpers.start(read_and_pack)  # without fork it runs when asked, after ours took every chunk
         if meanwhile is not None:
             meanwhile()
         ours = read_shares()
-        return [s for _, chunk in sorted([*ours, *_unpacked(theirs())], key=lambda c: c[0]) for s in chunk]
+        helped = [(start, _unpacked(chunk)) for start, chunk in marshal.loads(theirs())]
+        return [s for _, chunk in sorted([*ours, *helped], key=lambda c: c[0]) for s in chunk]
     finally:
         shares.close()
         helpers.close()
 
 
-def _packed(chunks: list[tuple[int, list[Source]]]) -> bytes:
-    """The helper's chunks as marshal bytes: the parsed items are plain data (dicts, lists, str, int, float,
-    bool, None), which marshal writes five times as fast as pickle (0.035 s against 0.175 s for 5,000 items),
-    and the parent waits for that."""
-    return marshal.dumps([(start, [(str(s.path), s.data, s.blob, s.clean) for s in chunk]) for start, chunk in chunks])
+def _packed(chunk: list[Source]) -> bytes:
+    """A chunk read by the helper, as marshal bytes: the parsed items are plain data (dicts, lists, str, int,
+    float, bool, None), which marshal writes five times as fast as pickle (0.035 s against 0.175 s for 5,000
+    items)."""
+    return marshal.dumps([(str(s.path), s.data, s.blob, s.clean) for s in chunk])
 
 
-def _unpacked(data: bytes) -> list[tuple[int, list[Source]]]:
-    return [(start, [Source(Path(path), plain, blob, clean) for path, plain, blob, clean in chunk])
-            for start, chunk in marshal.loads(data)]
+def _unpacked(data: bytes) -> list[Source]:
+    return [Source(Path(path), plain, blob, clean) for path, plain, blob, clean in marshal.loads(data)]
