@@ -176,7 +176,7 @@ def test_a_forged_summary_is_not_printed_nor_a_crash(built: tuple[Path, Path]) -
 def test_the_key_from_the_digests_of_the_items_just_read_is_the_key_read_from_disk(tmp_path: Path) -> None:
     from akq_cli.core.catalog import load_catalog
     from akq_cli.site.fingerprint import export_key
-    from akq_cli.site.history import git_info
+    from akq_cli.site.gitinfo import git_info
     from akq_cli.site.sources import read_digests, read_sources
 
     repo = make_repo(tmp_path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -44,8 +44,6 @@ def export(
     catalog: Optional[Path] = catalog_option(),
 ) -> None:
     """Build the public site (user-facing text: HELP)."""
-    from rich.console import Console
-
     from akq_cli.core.catalog import load_catalog
     from akq_cli.core.collector import leave_when_done, paused
     from akq_cli.core.files import WriteError, atomic_write_bytes
@@ -54,15 +52,20 @@ def export(
     from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.archive import site_zip
     from akq_cli.site.fingerprint import export_key
-    from akq_cli.site.history import git_info
+    from akq_cli.site.gitinfo import git_info
     from akq_cli.site.sources import read_digests, read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
-    err = Console(stderr=True, highlight=False)
+    def err() -> Any:
+        """rich, imported only to say something: 30 ms of every export's start otherwise."""
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
     leave_when_done()  # what the export built is not freed object by object at the end
 
     def fail(message: str) -> None:
-        err.print(f"[bold red]akq export:[/] {message}", soft_wrap=True)
+        err().print(f"[bold red]akq export:[/] {message}", soft_wrap=True)
         raise typer.Exit(2)
 
     start = catalog or catalog_arg or Path.cwd()
@@ -121,7 +124,7 @@ def export(
 
     for w in summary["warnings"]:
         where = f"{w['path']}: " if "path" in w else ""
-        err.print(f"[yellow]{pick({'zh': '警告', 'en': 'warning'})}:[/] {where}{pick(w)}", soft_wrap=True)
+        err().print(f"[yellow]{pick({'zh': '警告', 'en': 'warning'})}:[/] {where}{pick(w)}", soft_wrap=True)
     n = summary["items"]
     index = (output / "index.html").resolve()
     typer.echo(pick(

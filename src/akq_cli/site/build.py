@@ -13,8 +13,9 @@ from typing import Any
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.git import GitError
 from akq_cli.site import opendata
+from akq_cli.site.gitinfo import GitInfo, git_info
 from akq_cli.site.helpers import run_shared
-from akq_cli.site.history import ChangeSet, GitInfo, git_info, read_changes
+from akq_cli.site.history import ChangeSet, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
 from akq_cli.site.pages import Parts, environment, render
 from akq_cli.site.plans import open_data as plans_json

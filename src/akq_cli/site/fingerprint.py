@@ -19,7 +19,7 @@ from pathlib import Path
 
 from akq_cli.core.codedigest import code_digest
 from akq_cli.core.state import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
-from akq_cli.site.history import GitInfo, head_commit
+from akq_cli.site.gitinfo import GitInfo, head_commit
 from akq_cli.site.sources import blob_id
 
 FORMAT = b"akq-export-2"

@@ -10,7 +10,6 @@ so a history of 10,000 items costs two git processes, not 20,000.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +19,7 @@ from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
 from akq_cli.core.loader import MAX_FILE_BYTES, read_document
 from akq_cli.core.plainread import read_plain
 from akq_cli.review.semdiff import diff_values, label
+from akq_cli.site.gitinfo import run_git
 
 ZERO = "0" * 40
 PUBLISHED = "published"
@@ -38,20 +38,6 @@ PUBLIC = (PUBLISHED, "suspended", "withdrawn", "repealed")
 # What the public change log leaves out of "which fields changed": bookkeeping, not content.
 UNLISTED_FIELDS = ("status", "review", "notes")
 _INDEX = re.compile(r" 第\d+项$")
-
-
-@dataclass
-class GitInfo:
-    in_repo: bool
-    commit: str | None = None  # the last commit that touched the catalog
-    date: str | None = None  # its committer date, ISO 8601
-    dirty: bool = False
-    problem: str | None = None  # why there is no history (git's own words)
-    refused: GitError | None = None  # git is there but will not read the repository (e.g. dubious ownership)
-
-    @property
-    def day(self) -> str | None:
-        return self.date[:10] if self.date else None
 
 
 @dataclass
@@ -102,43 +88,6 @@ class ChangeSet:
                 for k in KINDS if any(c.kind == k for c in self.changes)]
 
 
-def _git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=data,
-                          capture_output=True, check=False)
-
-
-def head_commit(top: Path) -> str | None:
-    """The repository's HEAD: the change log follows it, even through commits that touch no item."""
-    out = _git(top, "rev-parse", "--verify", "-q", "HEAD")
-    return out.stdout.decode().strip() or None if out.returncode == 0 else None
-
-
-def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
-    """Facts about the repository holding the catalog, its top folder, and the catalog's path in it."""
-    try:
-        top = _git(catalog_root, "rev-parse", "--show-toplevel")
-    except FileNotFoundError:
-        missing = GitError({"zh": "没有找到 git 命令，无法读取调整记录。请先安装 git。",
-                            "en": "git is not installed, so the change log cannot be read. Install git first."})
-        return GitInfo(False, problem="git is not installed", refused=missing), None, ""
-    if top.returncode != 0:
-        stderr = top.stderr.decode("utf-8", "replace").strip()
-        return GitInfo(False, problem=stderr, refused=dubious_ownership(stderr, catalog_root)), None, ""
-    top_dir = Path(top.stdout.decode().strip())
-    rel = catalog_root.resolve().relative_to(top_dir.resolve()).as_posix()
-    rel = "" if rel == "." else rel
-    last = _git(top_dir, "log", "-1", "--format=%H%x00%cI", "--", rel or ".")
-    info = GitInfo(True)
-    if last.returncode == 0 and last.stdout.strip():
-        commit, date = last.stdout.decode().strip().split("\x00")
-        info.commit, info.date = commit, date
-    else:
-        info.problem = "no commit touches the catalog yet"
-    status = _git(top_dir, "status", "--porcelain", "--", rel or ".")
-    info.dirty = bool(status.stdout.strip())
-    return info, top_dir, rel
-
-
 def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] | None = None) -> list[ChangeSet]:
     """Public changes of the catalog, newest first; GitError when git cannot read the history.
 
@@ -146,7 +95,7 @@ def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] |
     most blobs are today's files, so only the older versions are read from git and parsed.
     """
     items = f"{catalog_rel}/items" if catalog_rel else "items"
-    log = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
+    log = run_git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
                "--format=%x01%H%x00%cI", "--", items)
     if log.returncode != 0:
         detail = log.stderr.decode("utf-8", "replace").strip()
