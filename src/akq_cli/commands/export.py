@@ -52,7 +52,7 @@ def export(
     from akq_cli.core.state import CatalogError, find_root
     from akq_cli.site.archive import site_zip
     from akq_cli.site.fingerprint import export_key
-    from akq_cli.site.gitinfo import git_info
+    from akq_cli.site.gitinfo import EarlyLog, git_info
     from akq_cli.site.sources import read_digests, read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
@@ -85,6 +85,9 @@ def export(
     if forms is not None and not forms.is_dir():
         fail(pick({"zh": "告知承诺书目录不存在：{p}。请先运行 akq render -o {p}，或去掉 --forms。",
                    "en": "No such forms folder: {p}. Run akq render -o {p} first, or leave out --forms."}, p=str(forms)))
+    # The change log's git log starts now, at the lowest priority, on the core the export leaves idle
+    # while it starts and between reading the items and building the pages.
+    log = EarlyLog(root)
     try:
         with paused():  # see core.collector: a quarter of a large export's CPU time
             writer = SiteWriter(output, force=force)
@@ -102,7 +105,7 @@ def export(
                 key = export_key(catalog_.root, forms, *facts[:2], known=read_digests(catalog_, sources))
                 # With --archive every byte is kept for the zip; without, pages go to disk as they are made.
                 build = build_site(catalog_, forms, sources=sources, facts=facts,
-                                   out=None if archive is not None else writer)
+                                   out=None if archive is not None else writer, log=log)
                 summary = {"items": len(build.model.entries), "warnings": build.warnings}
                 files = build.files
                 writer.plan(files)
@@ -121,6 +124,8 @@ def export(
     except OSError as exc:
         fail(t("unreadable", path=str(exc.filename or output), error=exc.strerror or str(exc)))
         return
+    finally:
+        log.stop()  # reused, or stopped by an error: git is not left running
 
     for w in summary["warnings"]:
         where = f"{w['path']}: " if "path" in w else ""

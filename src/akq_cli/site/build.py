@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -13,7 +14,7 @@ from typing import Any
 from akq_cli.core.catalog import Catalog
 from akq_cli.core.git import GitError
 from akq_cli.site import opendata
-from akq_cli.site.gitinfo import GitInfo, git_info
+from akq_cli.site.gitinfo import EarlyLog, GitInfo, git_info
 from akq_cli.site.helpers import run_shared
 from akq_cli.site.history import ChangeSet, read_changes
 from akq_cli.site.model import PAGE_ROWS, SiteModel, build_model
@@ -55,8 +56,8 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
-def _changes(git: GitInfo, top: Path | None, rel: str,
-             known: dict[str, dict[str, Any]]) -> tuple[list[ChangeSet], dict[str, str] | None]:
+def _changes(git: GitInfo, top: Path | None, rel: str, known: dict[str, dict[str, Any]],
+             log: subprocess.CompletedProcess[bytes] | None) -> tuple[list[ChangeSet], dict[str, str] | None]:
     """The change log, or why it cannot be read ({'zh':…, 'en':…})."""
     if git.refused is not None:
         return [], git.refused.texts
@@ -66,15 +67,16 @@ def _changes(git: GitInfo, top: Path | None, rel: str,
     if git.commit is None:
         return [], None  # a repository without commits has no changes yet
     try:
-        return read_changes(top, rel, known), None
+        return read_changes(top, rel, known, log), None
     except GitError as exc:
         return [], exc.texts
 
 
 def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit: int = INLINE_LIMIT,
                sources: list[Source] | None = None, facts: tuple[GitInfo, Path | None, str] | None = None,
-               out: SiteWriter | None = None) -> Build:
-    """The whole site; ``facts`` is git_info(catalog.root) when the caller has already asked.
+               out: SiteWriter | None = None, log: EarlyLog | None = None) -> Build:
+    """The whole site; ``facts`` is git_info(catalog.root) when the caller has already asked, ``log`` the
+    change log's git log when it started it early.
 
     With ``out``, the item pages and the open data (nearly all the bytes) are written there by the
     process that made them, and ``Build.written`` says what was written; the rest is in ``files``.
@@ -82,11 +84,14 @@ def build_site(catalog: Catalog, forms_dir: Path | None = None, *, inline_limit:
     model = build_model(catalog, forms_dir, sources)
     git, top, rel = facts or git_info(catalog.root)
     warnings = [s.reason | {"path": str(s.path)} for s in model.skipped]
-    return _build(catalog, model, git, (top, rel), known_blobs(sources or []), warnings,
+    # Read here, before any helper forks: only the process that started git can wait for it.
+    ready = log.result() if log is not None else None
+    return _build(catalog, model, git, (top, rel, ready), known_blobs(sources or []), warnings,
                   len(model.entries) > BACKGROUND_FROM, forms_dir, inline_limit, out)
 
 
-def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path | None, str],
+def _build(catalog: Catalog, model: SiteModel, git: GitInfo,
+           where: tuple[Path | None, str, subprocess.CompletedProcess[bytes] | None],
            known: dict[str, dict[str, Any]], warnings: list[dict[str, str]], fork: bool,
            forms_dir: Path | None, inline_limit: int, out: SiteWriter | None) -> Build:
     """A large export keeps every core busy (helpers.run_shared): the spreadsheets (CSV and workbook), the
@@ -94,7 +99,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
     pages a hundred at a time are tasks that this process and its forked helpers take in turn."""
     from akq_cli.core.resources import resource_dir
 
-    top, rel = where
+    top, rel, log = where
 
     files: dict[str, bytes] = {}
     meta = model.meta
@@ -161,7 +166,7 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo, where: tuple[Path |
 
     def history_pages() -> tuple[dict[str, bytes], dict[str, str] | None]:
         """The change log, its feed and the pages of items no longer in force: all read from git's history."""
-        change_sets, unread = _changes(git, top, rel, known)
+        change_sets, unread = _changes(git, top, rel, known, log)
         made: dict[str, bytes] = {}
         # Newest first: an id deleted, restored and deleted again is dated by its last deletion.
         for change_set in change_sets:

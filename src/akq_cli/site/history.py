@@ -10,6 +10,7 @@ so a history of 10,000 items costs two git processes, not 20,000.
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,7 @@ from akq_cli.core.git import GitError, cat_blobs, dubious_ownership
 from akq_cli.core.loader import MAX_FILE_BYTES, read_document
 from akq_cli.core.plainread import read_plain
 from akq_cli.review.semdiff import diff_values, label
-from akq_cli.site.gitinfo import run_git
+from akq_cli.site.gitinfo import CHANGES_LOG, run_git
 
 ZERO = "0" * 40
 PUBLISHED = "published"
@@ -88,15 +89,17 @@ class ChangeSet:
                 for k in KINDS if any(c.kind == k for c in self.changes)]
 
 
-def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] | None = None) -> list[ChangeSet]:
+def read_changes(top: Path, catalog_rel: str, known: dict[str, dict[str, Any]] | None = None,
+                 log: subprocess.CompletedProcess[bytes] | None = None) -> list[ChangeSet]:
     """Public changes of the catalog, newest first; GitError when git cannot read the history.
 
     ``known`` maps blob ids to data already parsed (the files on disk): in a long history
     most blobs are today's files, so only the older versions are read from git and parsed.
+    ``log``: git's answer already read (gitinfo.EarlyLog), when the caller started it early.
     """
     items = f"{catalog_rel}/items" if catalog_rel else "items"
-    log = run_git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M",
-               "--format=%x01%H%x00%cI", "--", items)
+    if log is None:
+        log = run_git(top, *CHANGES_LOG, "--", items)
     if log.returncode != 0:
         detail = log.stderr.decode("utf-8", "replace").strip()
         raise dubious_ownership(detail, top) or GitError(
