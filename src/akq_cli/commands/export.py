@@ -44,16 +44,12 @@ def export(
     catalog: Optional[Path] = catalog_option(),
 ) -> None:
     """Build the public site (user-facing text: HELP)."""
-    from akq_cli.core.catalog import load_catalog
     from akq_cli.core.collector import leave_when_done, paused
     from akq_cli.core.files import WriteError, atomic_write_bytes
     from akq_cli.core.i18n import lang, pick, t
     from akq_cli.core.paths import display_path, is_within
     from akq_cli.core.state import CatalogError, find_root
-    from akq_cli.site.archive import site_zip
-    from akq_cli.site.fingerprint import export_key
     from akq_cli.site.gitinfo import EarlyLog, git_info
-    from akq_cli.site.sources import read_digests, read_sources
     from akq_cli.site.writer import ExportRefused, SiteWriter, Stats
 
     def err() -> Any:
@@ -88,6 +84,11 @@ def export(
     # The change log's git log starts now, at the lowest priority, on the core the export leaves idle
     # while it starts and between reading the items and building the pages.
     log = EarlyLog(root)
+    from akq_cli.core.catalog import load_catalog
+    from akq_cli.site.archive import site_zip
+    from akq_cli.site.fingerprint import export_key
+    from akq_cli.site.sources import read_digests, read_sources
+
     try:
         with paused():  # see core.collector: a quarter of a large export's CPU time
             writer = SiteWriter(output, force=force)
