@@ -63,19 +63,21 @@ def test_pages_written_by_a_helper_and_by_this_process_are_one_export(tmp_path: 
     assert SiteWriter(out).reuse("k") == {"items": 0, "warnings": []}
 
 
-def test_a_folder_that_was_empty_gets_readable_files_whatever_the_umask(tmp_path: Path) -> None:
+@pytest.mark.parametrize("umask", [0o077, 0o022, 0o002, 0o027])
+def test_a_folder_that_was_empty_gets_readable_files_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     out = tmp_path / "site"
     out.mkdir()
-    writer = SiteWriter(out)
-    assert writer.fresh
-    old = os.umask(0o077)
+    old = os.umask(umask)  # the umask akq is started with
     try:
+        writer = SiteWriter(out)
+        assert writer.fresh
         _commit(writer, _pages(3), "k", {"items": 0, "warnings": []})
     finally:
         os.umask(old)
     for page in (out / "d").iterdir():
         assert stat.S_IMODE(page.stat().st_mode) == 0o644
     assert not [p for p in out.rglob("*") if p.name.startswith(TMP_PREFIX)]
+    assert os.umask(old) == old  # left as it was
 
 
 def test_forced_into_a_folder_with_files_compares_and_replaces_them(tmp_path: Path) -> None:

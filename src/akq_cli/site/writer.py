@@ -77,6 +77,7 @@ class SiteWriter:
         # Nobody reads a folder that held nothing: its files are created in place, without a
         # temporary file and a rename each (a fifth of an export's system calls).
         self.fresh = not out.exists() or not any(out.iterdir())
+        self._chmod = _umask_hides_0644()  # asked once, here: new files need a chmod only under a tight umask
         marker = out / MARKER
         if marker.is_file() and not marker.is_symlink():
             try:  # a regular file of sane size only: a FIFO would hang the read, a huge file fill the memory
@@ -175,7 +176,7 @@ class SiteWriter:
             target = self.out / rel
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
-            done[rel] = _put(self._target(rel, root), data, self.fresh)
+            done[rel] = _put(self._target(rel, root), data, self.fresh, self._chmod)
         return done
 
     def _finish(self, written: Written, key: str | None, summary: dict[str, Any] | None) -> Stats:
@@ -236,11 +237,11 @@ def _summary_ok(summary: Any) -> bool:
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows would translate \n
 
 
-def _put(target: Path, data: bytes, fresh: bool) -> tuple[bool, list[int]]:
+def _put(target: Path, data: bytes, fresh: bool, chmod: bool) -> tuple[bool, list[int]]:
     """Whether the file was written, and its size and modification time as it now stands."""
     if fresh:
         try:
-            return True, _create(target, data)
+            return True, _create(target, data, chmod)
         except FileExistsError:
             pass  # --force into a folder that held this file: compared and replaced below
     try:
@@ -254,7 +255,17 @@ def _put(target: Path, data: bytes, fresh: bool) -> tuple[bool, list[int]]:
     return True, [st.st_size, st.st_mtime_ns]
 
 
-def _create(target: Path, data: bytes) -> list[int]:
+def _umask_hides_0644() -> bool:
+    """Whether new files need a chmod to be 0644 (umask 077, say); with the usual 022 they are created so.
+    Windows has no modes."""
+    if not hasattr(os, "fchmod"):
+        return False
+    mask = os.umask(0o022)  # reading the umask means setting it: put it back at once (akq has no threads)
+    os.umask(mask)
+    return bool(mask & 0o644)
+
+
+def _create(target: Path, data: bytes, chmod: bool) -> list[int]:
     """A new file (never through a symlink: O_EXCL refuses one), its size and modification time."""
     try:
         fd = os.open(target, _CREATE, 0o644)
@@ -266,11 +277,15 @@ def _create(target: Path, data: bytes) -> list[int]:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
-        if hasattr(os, "fchmod"):  # whatever the umask: a web server must read it (Windows has no modes)
+        if chmod:  # whatever the umask: a web server must read it
             os.fchmod(fd, 0o644)
-        os.close(fd)
+        if os.name == "posix":
+            st = os.fstat(fd)  # the file as written (no second lookup of its name)
+            os.close(fd)
+        else:
+            os.close(fd)
+            st = os.lstat(target)  # after closing: Windows may date the write when the handle closes
         fd = -1
-        st = os.lstat(target)  # after closing: Windows may date the write when the handle closes
     except OSError as exc:
         if fd >= 0:
             os.close(fd)
