@@ -191,3 +191,14 @@ def test_the_key_from_the_digests_of_the_items_just_read_is_the_key_read_from_di
     assert export_key(catalog.root, None, git_, top, known=digests) == export_key(catalog.root, None, git_, top)
     forged = dict.fromkeys(digests, "0" * 40)  # the digests are what the key is made of, not a hint
     assert export_key(catalog.root, None, git_, top, known=forged) != export_key(catalog.root, None, git_, top)
+
+
+@pytest.mark.parametrize("name", ["a\u0000b.html", "../outside.html", "/etc/passwd", "items//x.html", "a\\b.html"])
+def test_a_forged_file_name_in_the_marker_is_no_crash_and_nothing_outside(built: tuple[Path, Path], name: str) -> None:
+    repo, out = built
+    marker = json.loads((out / MARKER).read_text("utf-8"))
+    marker["files"][name] = [1, [2, 3]]  # same key: the reuse check reads every name
+    (out / MARKER).write_text(json.dumps(marker), "utf-8")
+    result = run_akq("export", "--catalog", repo / "catalog", "-o", out, env={"AKQ_LANG": "en"})
+    assert result.code == 0 and "internal error" not in result.err and "Traceback" not in result.err, result.err
+    assert name not in json.loads((out / MARKER).read_text("utf-8"))["files"]  # built again, without it

@@ -54,8 +54,10 @@ class Stats:
 
 def _safe_rel(rel: str) -> str:
     """``rel`` when it names a file below the output folder (checked as text: a path object per file of 10,000
-    cost more than the check)."""
-    if not rel or rel.startswith("/") or "\\" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
+    cost more than the check). A marker is read from the output folder, which others may write to: a NUL in a
+    name would stop the file system calls with ValueError rather than OSError."""
+    if (not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel
+            or any(part in ("", ".", "..") for part in rel.split("/"))):
         raise ExportRefused({"zh": f"拒绝写入目标目录之外的路径：{rel!r}", "en": f"refusing to write outside the output folder: {rel!r}"})
     return rel
 
