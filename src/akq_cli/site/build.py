@@ -40,7 +40,7 @@ MODEL_ONLY = frozenset({"item.html", "department.html", "area.html", "index.html
 
 # What a task of _build gives back: the files it made but did not write, those it wrote, and why the
 # change log is empty (the change log's task only).
-_Done = tuple[tuple[dict[str, bytes], Written], "dict[str, str] | None"]
+_Done = tuple[tuple[dict[str, bytes], Written], dict[str, str] | None]
 
 
 @dataclass
@@ -248,7 +248,6 @@ def _build(catalog: Catalog, model: SiteModel, git: GitInfo,
         robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {model.base_url}sitemap.xml\n" if model.base_url else "")
         files["robots.txt"] = robots.encode()
 
-
     if forms_dir is not None:
         for e in entries:
             for rel_path in e.forms.values():
@@ -266,7 +265,7 @@ def prepare() -> None:
 
 
 def _tables(model: SiteModel, git: GitInfo) -> dict[str, bytes]:
-    """catalog.csv and catalog.xlsx, the longest single job of a large export: a helper of its own."""
+    """catalog.csv and catalog.xlsx: the longest single task of a large export, so the first in the queue."""
     table = opendata.rows(model)
     return {"catalog.csv": opendata.catalog_csv(model, table),
             "catalog.xlsx": opendata.xlsx_from_rows(table, model.title, git.date)}

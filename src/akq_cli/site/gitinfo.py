@@ -32,8 +32,11 @@ class GitInfo:
 
 
 
+_GIT = ("git", "-c", "core.quotepath=off")  # file names as UTF-8, not octal escapes
+
+
 def run_git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=data,
+    return subprocess.run([*_GIT, *args], cwd=cwd, input=data,
                           capture_output=True, check=False)
 
 
@@ -69,7 +72,8 @@ def git_info(catalog_root: Path) -> tuple[GitInfo, Path | None, str]:
     return info, top_dir, rel
 
 
-# What the change log (history.read_changes) reads: each commit of the items folder along the first-parent line, with its files' blobs.
+# What the change log (history.read_changes) reads: each commit of the items folder along the first-parent
+# line, with its files' blobs.
 CHANGES_LOG = ("log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M", "--format=%x01%H%x00%cI")
 
 
@@ -86,7 +90,7 @@ class EarlyLog:
         self._files = (tempfile.TemporaryFile(), tempfile.TemporaryFile())  # a pipe would stop git when full
         try:
             self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                ["git", "-c", "core.quotepath=off", *CHANGES_LOG, "--", "items"], cwd=catalog_root,
+                [*_GIT, *CHANGES_LOG, "--", "items"], cwd=catalog_root,
                 stdin=subprocess.DEVNULL, stdout=self._files[0], stderr=self._files[1],
                 preexec_fn=_lowest_priority if os.name == "posix" else None)
         except OSError:

@@ -95,24 +95,19 @@ def read_sources(catalog: Catalog, meanwhile: Callable[[], object] | None = None
     helpers = Helpers(len(names) > PARALLEL_FROM)
     shares = Shares(len(names), CHUNK, helpers.fork)
     try:
-        def read_shares() -> list[tuple[int, list[Source]]]:
+        def read_shares(keep: Callable[[list[Source]], Any]) -> list[tuple[int, Any]]:
+            """Chunks until none are left, each as ``keep`` makes it right after reading: the helper packs
+            each one then, so that only the last is left to pack when the parent is already waiting."""
             taken = []
             while (span := shares.take()) is not None:
-                taken.append((span.start, _read(state, names[span.start:span.stop])))
+                taken.append((span.start, keep(_read(state, names[span.start:span.stop]))))
             return taken
 
-        def read_and_pack() -> bytes:
-            """The helper's share, each chunk packed as soon as it is read: only the last one is left to pack
-            when the parent is already waiting."""
-            packed = []
-            while (span := shares.take()) is not None:
-                packed.append((span.start, _packed(_read(state, names[span.start:span.stop]))))
-            return marshal.dumps(packed)
-
-        theirs = helpers.start(read_and_pack)  # without fork it runs when asked, after ours took every chunk
+        # Without fork the helper's share runs when asked, after ours took every chunk.
+        theirs = helpers.start(lambda: marshal.dumps(read_shares(_packed)))
         if meanwhile is not None:
             meanwhile()
-        ours = read_shares()
+        ours: list[tuple[int, list[Source]]] = read_shares(lambda chunk: chunk)
         helped = [(start, _unpacked(chunk)) for start, chunk in marshal.loads(theirs())]
         return [s for _, chunk in sorted([*ours, *helped], key=lambda c: c[0]) for s in chunk]
     finally:
